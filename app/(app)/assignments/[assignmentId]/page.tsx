@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireViewer } from "@/lib/auth/viewer";
+import { openAssignment } from "@/lib/data/progress";
+import { getReading } from "@/lib/data/readings";
+import { guardPage } from "@/lib/http/page-guard";
+import { ReadingView } from "@/components/reading/reading-view";
+import { ProgressTracker, SectionDoneButton, SectionTick } from "@/components/progress/progress-tracker";
+import { formatDay } from "@/components/ui/dates";
+
+export const metadata: Metadata = { title: "Assigned reading" };
+
+export default async function AssignmentPage({ params }: { params: Promise<{ assignmentId: string }> }) {
+  const { assignmentId } = await params;
+  const here = `/assignments/${assignmentId}`;
+  const assignment = await guardPage(
+    requireViewer().then((viewer) => openAssignment(viewer, assignmentId)),
+    here,
+  );
+  const reading = await guardPage(getReading(assignment.readingSlug), here);
+  const read = new Set(assignment.readSections);
+
+  const banner = (
+    <div className="no-print mb-4 text-sm">
+      <Link href={`/classes/${assignment.classId}`}>← {assignment.className}</Link>
+      {assignment.dueAt ? <span className="ml-3 text-muted">Due {formatDay(assignment.dueAt)}</span> : null}
+      {assignment.mode === "preview" ? (
+        <p className="mt-2 rounded-md border border-line bg-white p-3">You are previewing this assignment as its instructor: no progress is recorded.</p>
+      ) : null}
+    </div>
+  );
+
+  if (assignment.mode === "preview") return <ReadingView reading={reading} banner={banner} />;
+
+  return (
+    <ProgressTracker assignmentId={assignment.id} initialSummary={assignment.progress} initialReadSections={assignment.readSections}>
+      <ReadingView
+        reading={reading}
+        banner={banner}
+        tocMark={(slug) => <SectionTick slug={slug} />}
+        sectionEnd={(section) => <SectionDoneButton assignmentId={assignment.id} slug={section.slug} title={section.title} initiallyRead={read.has(section.slug)} />}
+      />
+    </ProgressTracker>
+  );
+}

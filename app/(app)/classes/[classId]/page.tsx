@@ -1,0 +1,145 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getClass } from "@/lib/data/classes";
+import { getClassProgress } from "@/lib/data/progress";
+import { listReadings } from "@/lib/data/readings";
+import { guardPage } from "@/lib/http/page-guard";
+import { formatMinutes } from "@/lib/progress/compute";
+import { AssignReadingForm, RegenerateCodeForm } from "@/components/classes/class-forms";
+import { formatDateTime, formatDay } from "@/components/ui/dates";
+
+export const metadata: Metadata = { title: "Class" };
+
+export default async function ClassPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { classId } = await params;
+  const sp = await searchParams;
+  const here = `/classes/${classId}`;
+  const viewer = await guardPage(requireViewer(), here);
+  const cls = await guardPage(getClass(viewer, classId), here);
+  const [progress, readings] = cls.canManage ? await Promise.all([getClassProgress(viewer, classId), listReadings()]) : [null, []];
+
+  return (
+    <main id="main" className="mx-auto max-w-6xl px-4 py-10">
+      <p className="text-sm">
+        <Link href="/dashboard">← Dashboard</Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">{cls.name}</h1>
+      <p className="mt-1 text-muted">Instructor: {cls.instructorName}</p>
+      {sp.joined ? (
+        <p role="status" className="mt-4 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          You have joined {cls.name}. Your assignments are below and on your dashboard.
+        </p>
+      ) : null}
+      {sp.created ? (
+        <p role="status" className="mt-4 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+          Class created. Give your students the join code below, then assign the reading.
+        </p>
+      ) : null}
+
+      {cls.canManage ? (
+        <div className="mt-8 grid gap-6 md:grid-cols-2">
+          <section aria-labelledby="code-title" className="card">
+            <h2 id="code-title" className="text-xl font-bold">Join code</h2>
+            <p className="mt-3 font-mono text-4xl font-bold tracking-[0.2em]" data-testid="join-code">
+              {cls.joinCode}
+            </p>
+            <p className="mt-2 text-sm text-muted">
+              Students sign up, choose “Join a class” and enter this code.
+              {cls.joinCodeExpiresAt ? ` It works until ${formatDay(cls.joinCodeExpiresAt)}.` : null}
+            </p>
+            <RegenerateCodeForm classId={cls.id} />
+          </section>
+          <section aria-labelledby="assign-title" className="card">
+            <h2 id="assign-title" className="text-xl font-bold">Assign a reading</h2>
+            <AssignReadingForm classId={cls.id} readings={readings} />
+          </section>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="assigned-title" className="mt-10">
+        <h2 id="assigned-title" className="text-xl font-bold">Assigned readings</h2>
+        {cls.assignments.length === 0 ? <p className="mt-2 text-muted">Nothing assigned yet.</p> : null}
+        <ul className="mt-3 space-y-2">
+          {cls.assignments.map((a) => (
+            <li key={a.id}>
+              <Link href={`/assignments/${a.id}`}>{a.readingTitle}</Link>
+              <span className="text-muted">{a.dueAt ? ` · due ${formatDay(a.dueAt)}` : " · no due date"}</span>
+              {cls.canManage ? <span className="text-muted"> · opens as a preview for you</span> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {progress
+        ? progress.assignments.map((a) => (
+            <section key={a.id} aria-labelledby={`progress-${a.id}`} className="mt-10">
+              <h2 id={`progress-${a.id}`} className="text-xl font-bold">
+                Progress: {a.readingTitle}
+              </h2>
+              {a.rows.length === 0 ? (
+                <p className="mt-2 text-muted">No students have joined yet.</p>
+              ) : (
+                <div className="mt-3 overflow-x-auto rounded-lg border border-line bg-white">
+                  <table className="w-full min-w-[44rem] border-collapse text-sm" data-testid="progress-table">
+                    <caption className="sr-only">Reading progress of each student on {a.readingTitle}</caption>
+                    <thead className="bg-stone-100 text-left">
+                      <tr>
+                        <th scope="col" className="p-3">Student</th>
+                        <th scope="col" className="p-3">Read</th>
+                        <th scope="col" className="p-3">Parts</th>
+                        <th scope="col" className="p-3">Time reading</th>
+                        <th scope="col" className="p-3">Stopped at</th>
+                        <th scope="col" className="p-3">Last report</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {a.rows.map((r) => (
+                        <tr key={r.studentId} className="border-t border-line align-top">
+                          <th scope="row" className="p-3 text-left font-semibold">{r.studentName}</th>
+                          <td className="p-3">
+                            <span className="font-semibold">{r.progress.percent}%</span>{" "}
+                            <span className="text-muted">{r.progress.status === "complete" ? "complete" : r.progress.status === "not-started" ? "not started" : ""}</span>
+                          </td>
+                          <td className="p-3">
+                            <ol className="flex gap-1" aria-label={`${r.progress.sectionsRead} of ${r.progress.totalSections} parts read`}>
+                              {a.sections.map((s, i) => {
+                                const done = r.readSections.includes(s.slug);
+                                return (
+                                  <li key={s.slug} title={`${i + 1}. ${s.title}: ${done ? "read" : "not read"}`} className={`flex h-6 w-6 items-center justify-center rounded text-xs ${done ? "bg-green-700 text-white" : "bg-stone-200 text-stone-700"}`}>
+                                    <span aria-hidden="true">{i + 1}</span>
+                                  </li>
+                                );
+                              })}
+                            </ol>
+                          </td>
+                          <td className="p-3">{formatMinutes(r.progress.minutesSpent)}</td>
+                          <td className="p-3">{r.progress.resumeAnchor ? `¶ ${r.progress.resumeAnchor.replace("p-", "")}` : "–"}</td>
+                          <td className="p-3 text-muted">{r.lastActiveAt ? formatDateTime(r.lastActiveAt) : "–"}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+          ))
+        : null}
+
+      {cls.canManage ? (
+        <section aria-labelledby="roster-title" className="mt-10">
+          <h2 id="roster-title" className="text-xl font-bold">Roster ({cls.roster.length})</h2>
+          {cls.roster.length === 0 ? <p className="mt-2 text-muted">No students yet.</p> : null}
+          <ul className="mt-3 grid gap-2 sm:grid-cols-2">
+            {cls.roster.map((s) => (
+              <li key={s.id} className="rounded-md border border-line bg-white p-3">
+                <span className="font-semibold">{s.name}</span> <span className="text-muted">{s.email}</span>
+                <span className="block text-xs text-muted">joined {formatDay(s.joinedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </main>
+  );
+}

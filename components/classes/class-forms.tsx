@@ -1,0 +1,88 @@
+"use client";
+
+import { useActionState } from "react";
+import { assignReadingAction, createClassAction, joinClassAction, regenerateJoinCodeAction } from "@/lib/actions/classes";
+import { initialFormState } from "@/lib/actions/form-state";
+import { Field, FormMessage } from "@/components/ui/field";
+
+export function CreateClassForm() {
+  const [state, action, pending] = useActionState(createClassAction, initialFormState);
+  return (
+    <form action={action} className="mt-4 space-y-4" noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <Field name="name" label="Class name" placeholder="e.g. History 11B" required defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {pending ? "Creating…" : "Create class"}
+      </button>
+    </form>
+  );
+}
+
+export function JoinClassForm({ initialCode }: { initialCode?: string | undefined }) {
+  const [state, action, pending] = useActionState(joinClassAction, initialFormState);
+  return (
+    <form action={action} className="mt-6 space-y-4" noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <Field
+        name="code"
+        label="Join code"
+        hint="8 letters and digits, e.g. DETENTE8"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        required
+        defaultValue={state.values?.code ?? initialCode}
+        errors={state.fieldErrors?.code}
+        className="field-input font-mono uppercase tracking-widest"
+      />
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {pending ? "Joining…" : "Join class"}
+      </button>
+    </form>
+  );
+}
+
+export function AssignReadingForm({ classId, readings }: { classId: string; readings: { slug: string; title: string }[] }) {
+  const [state, action, pending] = useActionState(assignReadingAction, initialFormState);
+  const readingErrors = state.fieldErrors?.readingSlug;
+  return (
+    <form action={action} className="mt-4 space-y-4" noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <input type="hidden" name="classId" value={classId} />
+      <div>
+        <label htmlFor="readingSlug" className="field-label">
+          Reading
+        </label>
+        <select id="readingSlug" name="readingSlug" className="field-input" defaultValue={state.values?.readingSlug ?? readings[0]?.slug} aria-invalid={readingErrors ? true : undefined} aria-describedby={readingErrors ? "readingSlug-error" : undefined}>
+          {readings.map((r) => (
+            <option key={r.slug} value={r.slug}>
+              {r.title}
+            </option>
+          ))}
+        </select>
+        {readingErrors ? (
+          <p id="readingSlug-error" className="field-error">
+            {readingErrors.join(" ")}
+          </p>
+        ) : null}
+      </div>
+      <Field name="dueDate" label="Due date (optional)" type="date" defaultValue={state.values?.dueDate} errors={state.fieldErrors?.dueDate} />
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {pending ? "Assigning…" : "Assign reading"}
+      </button>
+    </form>
+  );
+}
+
+export function RegenerateCodeForm({ classId }: { classId: string }) {
+  const [state, action, pending] = useActionState(regenerateJoinCodeAction, initialFormState);
+  return (
+    <form action={action} className="mt-3 space-y-2">
+      <input type="hidden" name="classId" value={classId} />
+      <button type="submit" className="btn-secondary" disabled={pending}>
+        New join code
+      </button>
+      <FormMessage ok={state.ok} message={state.message} />
+    </form>
+  );
+}

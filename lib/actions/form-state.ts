@@ -1,0 +1,32 @@
+import type { z } from "zod";
+import { isAppError } from "@/lib/errors";
+
+/** What every form action returns: a message, errors per field, and the values to show again. */
+export interface FormState {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, string>;
+}
+
+export const initialFormState: FormState = { ok: false };
+
+export function formValues(form: FormData, keys: readonly string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((k) => [k, typeof form.get(k) === "string" ? String(form.get(k)) : ""]));
+}
+
+export function invalid(error: z.ZodError, values: Record<string, string>): FormState {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, message: "Please correct the highlighted fields.", fieldErrors, values };
+}
+
+/** Typed errors become a message for the person; anything else is logged and apologised for. */
+export function failed(e: unknown, values: Record<string, string>): FormState {
+  if (isAppError(e)) return { ok: false, message: e.message, fieldErrors: e.fieldErrors, values };
+  console.error("[action] unexpected error:", e instanceof Error ? e.message : e);
+  return { ok: false, message: "Something went wrong on our side. Nothing you had saved was lost; please try again.", values };
+}

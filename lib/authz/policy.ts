@@ -1,0 +1,46 @@
+/**
+ * WHAT is allowed, as pure functions over the viewer and plain facts about the object.
+ * lib/data enforces these on every call; tests/unit/policy.test.ts covers the matrix.
+ */
+export const roles = ["student", "instructor"] as const;
+export type Role = (typeof roles)[number];
+
+export interface Viewer {
+  id: string;
+  role: Role;
+  name: string;
+  email: string;
+}
+
+export interface ClassFacts {
+  instructorId: string;
+}
+
+export const isInstructor = (viewer: Viewer | null): viewer is Viewer => viewer?.role === "instructor";
+export const isStudent = (viewer: Viewer | null): viewer is Viewer => viewer?.role === "student";
+
+export function canCreateClass(viewer: Viewer | null): boolean {
+  return isInstructor(viewer);
+}
+
+/** Owning instructor only: roster, join code, assignments, the class's progress. */
+export function canManageClass(viewer: Viewer | null, cls: ClassFacts): boolean {
+  return isInstructor(viewer) && cls.instructorId === viewer.id;
+}
+
+export function canViewClass(viewer: Viewer | null, cls: ClassFacts, enrolled: boolean): boolean {
+  return canManageClass(viewer, cls) || (isStudent(viewer) && enrolled);
+}
+
+export function canJoinClass(viewer: Viewer | null): boolean {
+  return isStudent(viewer);
+}
+
+/** Only an enrolled student keeps progress on an assignment; the instructor previews it. */
+export function canRecordProgress(viewer: Viewer | null, enrolled: boolean): boolean {
+  return isStudent(viewer) && enrolled;
+}
+
+export function canOpenAssignment(viewer: Viewer | null, cls: ClassFacts, enrolled: boolean): boolean {
+  return canViewClass(viewer, cls, enrolled);
+}

@@ -1,0 +1,331 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { canManageClass, canOpenAssignment, canRecordProgress, type Viewer } from "@/lib/authz/policy";
+import { minuteBucket, summarizeProgress, type ProgressSummary } from "@/lib/progress/compute";
+import type { ProgressReport } from "@/lib/validation/progress";
+import { isUniqueViolation } from "./prisma-errors";
+
+async function loadAssignment(assignmentId: string, viewer: Viewer) {
+  const a = await db.assignment.findUnique({
+    where: { id: assignmentId },
+    select: {
+      id: true,
+      dueAt: true,
+      readingId: true,
+      reading: { select: { slug: true, title: true, _count: { select: { sections: true } } } },
+      class: {
+        select: {
+          id: true,
+          name: true,
+          instructorId: true,
+          enrolments: { where: { userId: viewer.id }, select: { userId: true } },
+        },
+      },
+    },
+  });
+  if (!a) throw new AppError("not_found", "There is no such assignment.");
+  return { a, enrolled: a.class.enrolments.length > 0 };
+}
+
+/** Ignores the race where two tabs create the same row at once: the row exists either way. */
+async function idempotent<T>(write: () => Promise<T>): Promise<T | null> {
+  try {
+    return await write();
+  } catch (e) {
+    if (isUniqueViolation(e)) return null;
+    throw e;
+  }
+}
+
+async function ensureProgress(assignmentId: string, userId: string): Promise<string> {
+  const existing = await db.readingProgress.findUnique({
+    where: { assignmentId_userId: { assignmentId, userId } },
+    select: { id: true },
+  });
+  if (existing) return existing.id;
+  await idempotent(() => db.readingProgress.create({ data: { assignmentId, userId }, select: { id: true } }));
+  const row = await db.readingProgress.findUniqueOrThrow({
+    where: { assignmentId_userId: { assignmentId, userId } },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+async function summaryFor(progressId: string | null, totalSections: number): Promise<{ summary: ProgressSummary; readSections: string[] }> {
+  if (!progressId) {
+    return { summary: summarizeProgress({ totalSections, sectionsRead: 0, activeMinutes: 0, lastAnchor: null, startedAt: null }), readSections: [] };
+  }
+  const p = await db.readingProgress.findUniqueOrThrow({
+    where: { id: progressId },
+    select: {
+      lastAnchor: true,
+      startedAt: true,
+      sectionsRead: { select: { section: { select: { slug: true } } } },
+      _count: { select: { activity: true } },
+    },
+  });
+  return {
+    summary: summarizeProgress({
+      totalSections,
+      sectionsRead: p.sectionsRead.length,
+      activeMinutes: p._count.activity,
+      lastAnchor: p.lastAnchor,
+      startedAt: p.startedAt,
+    }),
+    readSections: p.sectionsRead.map((s) => s.section.slug),
+  };
+}
+
+export interface OpenedAssignment {
+  id: string;
+  classId: string;
+  className: string;
+  dueAt: Date | null;
+  readingSlug: string;
+  readingTitle: string;
+  /** "student": progress is kept. "preview": the class's instructor looking at it. */
+  mode: "student" | "preview";
+  progress: ProgressSummary;
+  readSections: string[];
+}
+
+export async function openAssignment(viewer: Viewer, assignmentId: string): Promise<OpenedAssignment> {
+  const { a, enrolled } = await loadAssignment(assignmentId, viewer);
+  if (!canOpenAssignment(viewer, a.class, enrolled)) throw new AppError("forbidden", "This assignment belongs to a class you are not in.");
+  const mode = canRecordProgress(viewer, enrolled) ? "student" : "preview";
+  const progressRow =
+    mode === "student"
+      ? await db.readingProgress.findUnique({
+          where: { assignmentId_userId: { assignmentId, userId: viewer.id } },
+          select: { id: true },
+        })
+      : null;
+  const { summary, readSections } = await summaryFor(progressRow?.id ?? null, a.reading._count.sections);
+  return {
+    id: a.id,
+    classId: a.class.id,
+    className: a.class.name,
+    dueAt: a.dueAt,
+    readingSlug: a.reading.slug,
+    readingTitle: a.reading.title,
+    mode,
+    progress: summary,
+    readSections,
+  };
+}
+
+async function requireRecorder(viewer: Viewer, assignmentId: string) {
+  const { a, enrolled } = await loadAssignment(assignmentId, viewer);
+  if (!canRecordProgress(viewer, enrolled)) {
+    throw new AppError("forbidden", a.class.instructorId === viewer.id ? "Progress is kept for students only." : "This assignment belongs to a class you are not in.");
+  }
+  return a;
+}
+
+async function sectionIds(readingId: string, slugs: readonly string[]): Promise<string[]> {
+  if (slugs.length === 0) return [];
+  const unique = [...new Set(slugs)];
+  const rows = await db.section.findMany({ where: { readingId, slug: { in: unique } }, select: { id: true } });
+  if (rows.length !== unique.length) throw new AppError("invalid", "That section is not part of this reading.");
+  return rows.map((r) => r.id);
+}
+
+async function markComplete(progressId: string, totalSections: number, now: Date): Promise<void> {
+  const read = await db.sectionRead.count({ where: { progressId } });
+  await db.readingProgress.updateMany({
+    where: { id: progressId },
+    data: { completedAt: read >= totalSections && totalSections > 0 ? now : null },
+  });
+}
+
+/**
+ * Applies one report from the reading page. Every part is idempotent: a section read twice is
+ * read once, a minute reported by two tabs is one minute, the last position wins.
+ */
+export async function reportProgress(
+  viewer: Viewer,
+  assignmentId: string,
+  report: ProgressReport,
+  now = new Date(),
+): Promise<ProgressSummary> {
+  const a = await requireRecorder(viewer, assignmentId);
+  if (report.anchor) {
+    const exists = await db.paragraph.findUnique({
+      where: { readingId_anchor: { readingId: a.readingId, anchor: report.anchor } },
+      select: { id: true },
+    });
+    if (!exists) throw new AppError("invalid", "That paragraph is not part of this reading.");
+  }
+  const ids = await sectionIds(a.readingId, report.sectionsRead ?? []);
+  const progressId = await ensureProgress(assignmentId, viewer.id);
+
+  if (report.anchor) {
+    await db.readingProgress.update({ where: { id: progressId }, data: { lastAnchor: report.anchor }, select: { id: true } });
+  }
+  for (const sectionId of ids) {
+    await idempotent(() =>
+      db.sectionRead.upsert({
+        where: { progressId_sectionId: { progressId, sectionId } },
+        create: { progressId, sectionId, via: "scrolled", readAt: now },
+        update: {},
+        select: { sectionId: true },
+      }),
+    );
+  }
+  if (report.active) {
+    const minute = minuteBucket(now);
+    await idempotent(() =>
+      db.readingMinute.upsert({
+        where: { progressId_minute: { progressId, minute } },
+        create: { progressId, minute },
+        update: {},
+        select: { minute: true },
+      }),
+    );
+  }
+  if (ids.length > 0) await markComplete(progressId, a.reading._count.sections, now);
+  return (await summaryFor(progressId, a.reading._count.sections)).summary;
+}
+
+/** The explicit "done" control, and its undo. */
+export async function setSectionDone(
+  viewer: Viewer,
+  assignmentId: string,
+  sectionSlug: string,
+  done: boolean,
+  now = new Date(),
+): Promise<ProgressSummary> {
+  const a = await requireRecorder(viewer, assignmentId);
+  const [sectionId] = await sectionIds(a.readingId, [sectionSlug]);
+  const progressId = await ensureProgress(assignmentId, viewer.id);
+  if (done) {
+    await idempotent(() =>
+      db.sectionRead.upsert({
+        where: { progressId_sectionId: { progressId, sectionId: sectionId! } },
+        create: { progressId, sectionId: sectionId!, via: "marked", readAt: now },
+        update: { via: "marked" },
+        select: { sectionId: true },
+      }),
+    );
+  } else {
+    await db.sectionRead.deleteMany({ where: { progressId, sectionId: sectionId! } });
+  }
+  await markComplete(progressId, a.reading._count.sections, now);
+  return (await summaryFor(progressId, a.reading._count.sections)).summary;
+}
+
+export interface StudentAssignmentRow {
+  assignmentId: string;
+  classId: string;
+  className: string;
+  readingTitle: string;
+  dueAt: Date | null;
+  progress: ProgressSummary;
+}
+
+export async function listMyAssignments(viewer: Viewer): Promise<StudentAssignmentRow[]> {
+  if (viewer.role !== "student") return [];
+  const assignments = await db.assignment.findMany({
+    where: { class: { enrolments: { some: { userId: viewer.id } } } },
+    orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      dueAt: true,
+      class: { select: { id: true, name: true } },
+      reading: { select: { title: true, _count: { select: { sections: true } } } },
+      progress: {
+        where: { userId: viewer.id },
+        select: { lastAnchor: true, startedAt: true, _count: { select: { sectionsRead: true, activity: true } } },
+      },
+    },
+  });
+  return assignments.map((a) => {
+    const p = a.progress[0];
+    return {
+      assignmentId: a.id,
+      classId: a.class.id,
+      className: a.class.name,
+      readingTitle: a.reading.title,
+      dueAt: a.dueAt,
+      progress: summarizeProgress({
+        totalSections: a.reading._count.sections,
+        sectionsRead: p?._count.sectionsRead ?? 0,
+        activeMinutes: p?._count.activity ?? 0,
+        lastAnchor: p?.lastAnchor ?? null,
+        startedAt: p?.startedAt ?? null,
+      }),
+    };
+  });
+}
+
+export interface ClassProgressTable {
+  assignments: {
+    id: string;
+    readingTitle: string;
+    dueAt: Date | null;
+    sections: { slug: string; title: string }[];
+    rows: {
+      studentId: string;
+      studentName: string;
+      progress: ProgressSummary;
+      readSections: string[];
+      lastActiveAt: Date | null;
+    }[];
+  }[];
+}
+
+export async function getClassProgress(viewer: Viewer, classId: string): Promise<ClassProgressTable> {
+  const cls = await db.class.findUnique({ where: { id: classId }, select: { instructorId: true } });
+  if (!cls) throw new AppError("not_found", "There is no such class.");
+  if (!canManageClass(viewer, cls)) throw new AppError("forbidden", "Only the class's instructor can see its progress.");
+  const [students, assignments, progress] = await Promise.all([
+    db.enrolment.findMany({ where: { classId }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true } } } }),
+    db.assignment.findMany({
+      where: { classId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        dueAt: true,
+        reading: { select: { title: true, sections: { orderBy: { position: "asc" }, select: { slug: true, title: true } } } },
+      },
+    }),
+    db.readingProgress.findMany({
+      where: { assignment: { classId } },
+      select: {
+        assignmentId: true,
+        userId: true,
+        lastAnchor: true,
+        startedAt: true,
+        updatedAt: true,
+        sectionsRead: { select: { section: { select: { slug: true } } } },
+        _count: { select: { activity: true } },
+      },
+    }),
+  ]);
+  const byKey = new Map(progress.map((p) => [`${p.assignmentId}:${p.userId}`, p]));
+  return {
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      readingTitle: a.reading.title,
+      dueAt: a.dueAt,
+      sections: a.reading.sections,
+      rows: students.map(({ user }) => {
+        const p = byKey.get(`${a.id}:${user.id}`);
+        return {
+          studentId: user.id,
+          studentName: user.name,
+          readSections: p?.sectionsRead.map((s) => s.section.slug) ?? [],
+          lastActiveAt: p?.updatedAt ?? null,
+          progress: summarizeProgress({
+            totalSections: a.reading.sections.length,
+            sectionsRead: p?.sectionsRead.length ?? 0,
+            activeMinutes: p?._count.activity ?? 0,
+            lastAnchor: p?.lastAnchor ?? null,
+            startedAt: p?.startedAt ?? null,
+          }),
+        };
+      }),
+    })),
+  };
+}

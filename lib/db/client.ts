@@ -1,0 +1,31 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaClient as SqliteClient } from "@/generated/prisma/sqlite/client";
+import { PrismaClient as PostgresClient } from "@/generated/prisma/postgresql/client";
+import type { DatabaseConfig } from "./config";
+
+/**
+ * One client type for the whole app. The two generated clients come from the same schema
+ * (prisma/postgresql/schema.prisma is generated from prisma/schema.prisma and a test keeps them
+ * equal), so the PostgreSQL client is used through the SQLite client's type. The cost: no
+ * PostgreSQL-only query options, which keeps the data layer portable on purpose.
+ */
+export type Db = SqliteClient;
+
+// Password hashes are never selected unless a query asks for them by name (sign-in does).
+const omit = { user: { passwordHash: true } } as const;
+
+export function createPrismaClient(config: DatabaseConfig): Db {
+  if (config.provider === "sqlite") {
+    fs.mkdirSync(path.dirname(config.file), { recursive: true });
+    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: config.url }), omit });
+  }
+  const pg = new PostgresClient({
+    adapter: new PrismaPg({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    omit,
+  });
+  // Same schema, same models: see the comment above.
+  return pg as unknown as Db;
+}

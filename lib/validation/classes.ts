@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+export const JOIN_CODE_LENGTH = 8;
+// No 0/O, 1/I/L: codes are read aloud and copied from a projector.
+export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+export const idSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
+
+export const createClassSchema = z.object({
+  name: z.string().trim().min(1, "Give the class a name.").max(120, "Use at most 120 characters."),
+});
+
+export const joinCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .transform((s) => s.replace(/[\s-]/g, ""))
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter the join code your instructor gave you.")
+      .length(JOIN_CODE_LENGTH, `A join code has ${JOIN_CODE_LENGTH} letters and digits.`)
+      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), "A join code has only letters and digits."),
+  );
+
+export const joinClassSchema = z.object({ code: joinCodeSchema });
+
+/** A due date from <input type="date">: the end of that day, or nothing. */
+export const dueDateSchema = z
+  .string()
+  .trim()
+  .optional()
+  .transform((s) => (s ? s : undefined))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the due date as a date, e.g. 2026-12-01.")
+      .refine((s) => !Number.isNaN(Date.parse(`${s}T23:59:59Z`)), "That date does not exist.")
+      .optional(),
+  );
+
+export const assignReadingSchema = z.object({
+  classId: idSchema,
+  readingSlug: z.string().trim().min(1, "Choose a reading.").max(100).regex(/^[a-z0-9-]+$/, "Choose a reading."),
+  dueDate: dueDateSchema,
+});
