@@ -160,8 +160,13 @@ export async function reportProgress(
   const ids = await sectionIds(a.readingId, report.sectionsRead ?? []);
   const progressId = await ensureProgress(assignmentId, viewer.id);
 
-  if (report.anchor) {
-    await db.readingProgress.update({ where: { id: progressId }, data: { lastAnchor: report.anchor }, select: { id: true } });
+  if (report.anchor || report.active) {
+    // Touching the row on every report keeps the class table's "last report" time current.
+    await db.readingProgress.update({
+      where: { id: progressId },
+      data: report.anchor ? { lastAnchor: report.anchor, updatedAt: now } : { updatedAt: now },
+      select: { id: true },
+    });
   }
   for (const sectionId of ids) {
     await idempotent(() =>
@@ -228,7 +233,8 @@ export async function listMyAssignments(viewer: Viewer): Promise<StudentAssignme
   if (viewer.role !== "student") return [];
   const assignments = await db.assignment.findMany({
     where: { class: { enrolments: { some: { userId: viewer.id } } } },
-    orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
+    // Explicit, because SQLite and PostgreSQL put NULLs at opposite ends by default.
+    orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
     select: {
       id: true,
       dueAt: true,

@@ -71,7 +71,7 @@ export class SourceParseError extends Error {
 }
 
 const BULLET = /^\s*[•·▪◦]\s+/;
-const FOOTNOTE = /^\[(\d+)\]\s/;
+const FOOTNOTE = /^\[(\d{1,2})\]\s/;
 const DELEGATION = /^from the .+:$/;
 
 interface Line {

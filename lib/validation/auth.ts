@@ -32,7 +32,11 @@ export const signUpSchema = z
     password: passwordSchema,
     role: z.enum(roles, { error: "Choose whether you are a student or an instructor." }),
   })
-  .refine((v) => !v.password.toLowerCase().includes(v.email.split("@")[0] ?? "\u0000"), {
+  .refine((v) => {
+    // Only a local part long enough to be guessable counts; "a@school.org" must not ban the letter a.
+    const local = v.email.split("@")[0] ?? "";
+    return local.length < 3 || !v.password.toLowerCase().includes(local);
+  }, {
     path: ["password"],
     message: "Your password must not contain your email address.",
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isRealIsoDate } from "./dates";
 
 export const JOIN_CODE_LENGTH = 8;
 // No 0/O, 1/I/L: codes are read aloud and copied from a projector.
@@ -20,7 +21,7 @@ export const joinCodeSchema = z
       .string()
       .min(1, "Enter the join code your instructor gave you.")
       .length(JOIN_CODE_LENGTH, `A join code has ${JOIN_CODE_LENGTH} letters and digits.`)
-      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), "A join code has only letters and digits."),
+      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), "Join codes never use the letters I, L or O or the digits 0 and 1; check the code with your instructor."),
   );
 
 export const joinClassSchema = z.object({ code: joinCodeSchema });
@@ -35,7 +36,7 @@ export const dueDateSchema = z
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the due date as a date, e.g. 2026-12-01.")
-      .refine((s) => !Number.isNaN(Date.parse(`${s}T23:59:59Z`)), "That date does not exist.")
+      .refine(isRealIsoDate, "That date does not exist.")
       .optional(),
   );
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isRealIsoDate } from "./dates";
 
 /**
  * The reading's apparatus as authored in prisma/content/<reading>/*.json. The seed parses these
@@ -15,7 +16,7 @@ const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "kebab-case slug");
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "a real date");
+  .refine(isRealIsoDate, "a real date");
 
 export const noteKinds = ["context", "person", "institution", "term"] as const;
 export type NoteKind = (typeof noteKinds)[number];
