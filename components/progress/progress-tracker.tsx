@@ -145,6 +145,8 @@ export function ProgressTracker({
           pending.current.sectionsRead.push(slug);
           setSectionRead(slug, true);
           persist();
+          // A finished part is worth saving now, not at the next periodic report.
+          window.setTimeout(() => void flush(), 1500);
         }
       }
     });
@@ -176,6 +178,8 @@ export function ProgressTracker({
     document.addEventListener("visibilitychange", onHide);
     window.addEventListener("pagehide", onHide);
     return () => {
+      // Leaving by an in-app link fires no pagehide: send what is queued now.
+      void flush(true);
       activityEvents.forEach((e) => window.removeEventListener(e, markActive));
       endObserver.disconnect();
       positionObserver.disconnect();
