@@ -1,7 +1,11 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  resolve: {
+    tsconfigPaths: true,
+    // lib/data and lib/db are marked server-only for Next; under Vitest they run in plain Node.
+    alias: { "server-only": new URL("./tests/helpers/server-only-stub.ts", import.meta.url).pathname },
+  },
   test: {
     projects: [
       {

@@ -4,22 +4,12 @@ import { resolveDatabase } from "../lib/db/config.ts";
 import { hashPassword } from "../lib/auth/password.ts";
 import { minuteBucket } from "../lib/progress/compute.ts";
 import { seedAllReadings } from "./seed-content.mts";
+import { DEMO_INSTRUCTOR, DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_READING, DEMO_STUDENTS } from "./demo-accounts.ts";
 
 /**
  * Loads every reading from prisma/content (when its files changed) and, into a database with no
  * users yet, the demo class the README describes. Safe to run on every start.
  */
-
-export const DEMO_PASSWORD = "reading-1981";
-export const DEMO_JOIN_CODE = "DETENTE8";
-export const DEMO_INSTRUCTOR = { email: "instructor@dossier.test", name: "Anna Keller" };
-export const DEMO_STUDENTS = [
-  { email: "ben@dossier.test", name: "Ben Ortiz", sectionsRead: 3, minutes: 14 },
-  { email: "chloe@dossier.test", name: "Chloé Dubois", sectionsRead: 9, minutes: 52 },
-  { email: "dawit@dossier.test", name: "Dawit Bekele", sectionsRead: 0, minutes: 0 },
-  { email: "eva@dossier.test", name: "Eva Nowak", sectionsRead: 1, minutes: 6 },
-] as const;
-export const DEMO_READING = "mielke-andropov-1981";
 
 async function seedDemo(db: Db, log: (s: string) => void): Promise<void> {
   if ((await db.user.count()) > 0) return;

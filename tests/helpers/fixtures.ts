@@ -1,0 +1,41 @@
+/**
+ * Small helpers shared by the integration tests: people to act as, and assertions on AppError.
+ * Users are inserted directly (with a placeholder hash) so tests need not pay for argon2 each time;
+ * the sign-up path itself is covered by data-users.test.ts.
+ */
+import { randomBytes } from "node:crypto";
+
+import { expect } from "vitest";
+
+import type { Viewer, Role } from "@/lib/authz/policy";
+import type { Db } from "@/lib/db/client";
+import { AppError, type AppErrorCode } from "@/lib/errors";
+
+let counter = 0;
+
+export async function createUser(db: Db, role: Role, label: string = role): Promise<Viewer> {
+  counter += 1;
+  const tag = `${label}-${counter}-${randomBytes(3).toString("hex")}`;
+  const row = await db.user.create({
+    data: { email: `${tag}@example.test`, name: `Test ${tag}`, role, passwordHash: "not-a-real-hash" },
+    select: { id: true, email: true, name: true, role: true },
+  });
+  return { id: row.id, email: row.email, name: row.name, role: row.role as Role };
+}
+
+export async function viewerByEmail(db: Db, email: string): Promise<Viewer> {
+  const row = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true } });
+  return { id: row.id, email: row.email, name: row.name, role: row.role as Role };
+}
+
+/** Awaits the promise, expects it to reject with an AppError of this code, and returns the error. */
+export async function expectAppError(promise: Promise<unknown>, code: AppErrorCode): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error, `expected an AppError "${code}", but the call succeeded`).not.toBeNull();
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
+}
