@@ -93,7 +93,7 @@ export function ReadingView({ reading, banner, tocMark, sectionEnd }: Props) {
             {reading.sections.map((s, i) => (
               <li key={s.slug} className="flex items-start gap-2">
                 {tocMark?.(s.slug)}
-                <a href={`#s-${s.slug}`} className="text-ink">
+                <a href={`#s-${s.slug}`} className="text-ink no-underline hover:underline">
                   {i + 1}. {s.title}
                 </a>
               </li>
@@ -102,19 +102,19 @@ export function ReadingView({ reading, banner, tocMark, sectionEnd }: Props) {
           <h2 className="mt-4 text-sm font-semibold uppercase tracking-wide text-muted">Around the text</h2>
           <ul className="mt-2 space-y-1 text-sm">
             <li>
-              <a href="#context-notes" className="text-ink">Context notes</a>
+              <a href="#context-notes" className="text-ink no-underline hover:underline">Context notes</a>
             </li>
             <li>
-              <a href="#people" className="text-ink">People and institutions</a>
+              <a href="#people" className="text-ink no-underline hover:underline">People and institutions</a>
             </li>
             <li>
-              <a href="#glossary" className="text-ink">Glossary</a>
+              <a href="#glossary" className="text-ink no-underline hover:underline">Glossary</a>
             </li>
             <li>
-              <a href="#timeline" className="text-ink">Timeline 1975–1983</a>
+              <a href="#timeline" className="text-ink no-underline hover:underline">Timeline 1975–1983</a>
             </li>
             <li>
-              <a href="#about-this-source" className="text-ink">About this source</a>
+              <a href="#about-this-source" className="text-ink no-underline hover:underline">About this source</a>
             </li>
           </ul>
         </nav>
