@@ -197,7 +197,6 @@ export function ProgressTracker({
     sectionsRead: readSections.size,
     activeMinutes: summary.minutesSpent,
     lastAnchor: summary.resumeAnchor,
-    startedAt: null,
   });
 
   return (

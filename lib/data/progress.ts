@@ -54,13 +54,12 @@ async function ensureProgress(assignmentId: string, userId: string): Promise<str
 
 async function summaryFor(progressId: string | null, totalSections: number): Promise<{ summary: ProgressSummary; readSections: string[] }> {
   if (!progressId) {
-    return { summary: summarizeProgress({ totalSections, sectionsRead: 0, activeMinutes: 0, lastAnchor: null, startedAt: null }), readSections: [] };
+    return { summary: summarizeProgress({ totalSections, sectionsRead: 0, activeMinutes: 0, lastAnchor: null }), readSections: [] };
   }
   const p = await db.readingProgress.findUniqueOrThrow({
     where: { id: progressId },
     select: {
       lastAnchor: true,
-      startedAt: true,
       sectionsRead: { select: { section: { select: { slug: true } } } },
       _count: { select: { activity: true } },
     },
@@ -71,7 +70,6 @@ async function summaryFor(progressId: string | null, totalSections: number): Pro
       sectionsRead: p.sectionsRead.length,
       activeMinutes: p._count.activity,
       lastAnchor: p.lastAnchor,
-      startedAt: p.startedAt,
     }),
     readSections: p.sectionsRead.map((s) => s.section.slug),
   };
@@ -242,7 +240,7 @@ export async function listMyAssignments(viewer: Viewer): Promise<StudentAssignme
       reading: { select: { title: true, _count: { select: { sections: true } } } },
       progress: {
         where: { userId: viewer.id },
-        select: { lastAnchor: true, startedAt: true, _count: { select: { sectionsRead: true, activity: true } } },
+        select: { lastAnchor: true, _count: { select: { sectionsRead: true, activity: true } } },
       },
     },
   });
@@ -259,7 +257,6 @@ export async function listMyAssignments(viewer: Viewer): Promise<StudentAssignme
         sectionsRead: p?._count.sectionsRead ?? 0,
         activeMinutes: p?._count.activity ?? 0,
         lastAnchor: p?.lastAnchor ?? null,
-        startedAt: p?.startedAt ?? null,
       }),
     };
   });
@@ -302,7 +299,6 @@ export async function getClassProgress(viewer: Viewer, classId: string): Promise
         assignmentId: true,
         userId: true,
         lastAnchor: true,
-        startedAt: true,
         updatedAt: true,
         sectionsRead: { select: { section: { select: { slug: true } } } },
         _count: { select: { activity: true } },
@@ -328,7 +324,6 @@ export async function getClassProgress(viewer: Viewer, classId: string): Promise
             sectionsRead: p?.sectionsRead.length ?? 0,
             activeMinutes: p?._count.activity ?? 0,
             lastAnchor: p?.lastAnchor ?? null,
-            startedAt: p?.startedAt ?? null,
           }),
         };
       }),

@@ -8,7 +8,6 @@ export interface ProgressFacts {
   /** Distinct minutes in which the student was actively reading. */
   activeMinutes: number;
   lastAnchor: string | null;
-  startedAt: Date | null;
 }
 
 export type ProgressStatus = "not-started" | "in-progress" | "complete";

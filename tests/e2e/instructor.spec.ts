@@ -93,6 +93,10 @@ test.describe("signed out", () => {
     await page.getByLabel("Password").fill(demo.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/dashboard$/);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   });
 
   test("an expired session says so, and the progress API answers 401", async ({ page, context, request }) => {

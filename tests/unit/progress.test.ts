@@ -8,7 +8,6 @@ const facts = (f: Partial<ProgressFacts>): ProgressFacts => ({
   sectionsRead: 0,
   activeMinutes: 0,
   lastAnchor: null,
-  startedAt: null,
   ...f,
 });
 
