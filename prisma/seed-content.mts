@@ -104,23 +104,9 @@ export async function seedReading(db: Db, content: LoadedContent, log: (s: strin
   const eventAnchors = new Map(
     content.events.map((e) => [e.slug, e.anchors.map((q) => resolveQuote(content.parsed.paragraphs, q, `timeline event "${e.slug}"`).anchor)]),
   );
-  const r = content.reading;
-  const meta = {
-    title: r.title,
-    documentDate: r.documentDate,
-    dateLabel: r.dateLabel,
-    place: r.place,
-    archiveRef: r.archiveRef,
-    translator: r.translator,
-    publisher: r.publisher,
-    rights: r.rights,
-    sourceUrl: r.sourceUrl,
-    summary: r.summary,
-    about: r.about,
-    aboutPrompts: JSON.stringify(r.aboutPrompts),
-    aboutSources: JSON.stringify(r.aboutSources),
-    sourceChecksum: content.checksum,
-  };
+  // The file's fields are the table's columns; only the two lists are stored as JSON text.
+  const { slug: _slug, aboutPrompts, aboutSources, ...plain } = content.reading;
+  const meta = { ...plain, aboutPrompts: JSON.stringify(aboutPrompts), aboutSources: JSON.stringify(aboutSources), sourceChecksum: content.checksum };
 
   await db.$transaction(
     async (tx) => {

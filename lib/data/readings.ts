@@ -130,23 +130,13 @@ export async function getReading(slug: string): Promise<ReadingDTO> {
   if (!r) throw new AppError("not_found", "There is no such reading.");
   const sectionSlug = new Map(r.sections.map((s) => [s.id, s.slug]));
   const byPosition = (a: { paragraph: { position: number } }, b: { paragraph: { position: number } }) => a.paragraph.position - b.paragraph.position;
+  const { sections, paragraphs, notes, events, aboutPrompts, aboutSources, ...meta } = r;
   return {
-    slug: r.slug,
-    title: r.title,
-    documentDate: r.documentDate,
-    dateLabel: r.dateLabel,
-    place: r.place,
-    archiveRef: r.archiveRef,
-    translator: r.translator,
-    publisher: r.publisher,
-    rights: r.rights,
-    sourceUrl: r.sourceUrl,
-    summary: r.summary,
-    about: r.about,
-    aboutPrompts: parseJson(stringListSchema, r.aboutPrompts, "prompts"),
-    aboutSources: parseJson(sourceRefsSchema, r.aboutSources, "sources"),
-    sections: r.sections.map(({ slug, title, position }) => ({ slug, title, position })),
-    paragraphs: r.paragraphs.map((p) => ({
+    ...meta,
+    aboutPrompts: parseJson(stringListSchema, aboutPrompts, "prompts"),
+    aboutSources: parseJson(sourceRefsSchema, aboutSources, "sources"),
+    sections: sections.map(({ slug, title, position }) => ({ slug, title, position })),
+    paragraphs: paragraphs.map((p) => ({
       anchor: p.anchor,
       kind: p.kind as ParagraphKind,
       text: p.text,
@@ -155,7 +145,7 @@ export async function getReading(slug: string): Promise<ReadingDTO> {
       noteSlugs: p.notes.map((n) => n.note.slug),
       eventSlugs: p.events.map((e) => e.event.slug),
     })),
-    notes: r.notes.map((n) => ({
+    notes: notes.map((n) => ({
       slug: n.slug,
       kind: (noteKinds as readonly string[]).includes(n.kind) ? (n.kind as NoteKind) : "term",
       title: n.title,
@@ -166,7 +156,7 @@ export async function getReading(slug: string): Promise<ReadingDTO> {
       sources: parseJson(sourceRefsSchema, n.sources, "sources"),
       anchors: [...n.anchors].sort(byPosition).map((a) => a.paragraph.anchor),
     })),
-    events: r.events.map((e) => ({
+    events: events.map((e) => ({
       slug: e.slug,
       date: e.date,
       dateLabel: e.dateLabel,
