@@ -1,0 +1,35 @@
+import type { z } from "zod";
+import type { QuestionTypeId } from "./ids";
+import type { configSchemas, responseSchemas } from "./schemas";
+
+/**
+ * What every question type implements. Grading is pure: the same config and response always
+ * give the same result, with no database, clock or randomness (shuffles take a seed), so an
+ * attempt can be regraded from its snapshot and every type is tested the same way
+ * (tests/unit/question-types/contract.test.ts).
+ */
+
+export type GradeState = "correct" | "partial" | "incorrect" | "needs-grading" | "unanswered";
+
+export interface GradeResult {
+  /** 0..1 of the question's points; null while a person still has to grade it (essays). */
+  fraction: number | null;
+  state: GradeState;
+  /** Feedback the author attached to what the student chose or wrote (shown as the review policy allows). */
+  feedback: string[];
+}
+
+export interface QuestionTypePlugin<T extends QuestionTypeId, View> {
+  id: T;
+  /** How the type is named to instructors. */
+  label: string;
+  config: (typeof configSchemas)[T];
+  response: (typeof responseSchemas)[T];
+  /** Enough of an answer to count as answered (the submit dialog warns about the rest). */
+  isComplete(response: z.infer<(typeof responseSchemas)[T]>): boolean;
+  grade(config: z.infer<(typeof configSchemas)[T]>, response: z.infer<(typeof responseSchemas)[T]> | null): GradeResult;
+  /** A response that earns full marks, or null where none exists (essays). */
+  correctResponse(config: z.infer<(typeof configSchemas)[T]>): z.infer<(typeof responseSchemas)[T]> | null;
+  /** What the student's browser may see: no answer key, no per-option feedback; options shuffled by `seed` when asked. */
+  toPlayerView(config: z.infer<(typeof configSchemas)[T]>, opts: { seed: string; shuffle: boolean }): View;
+}

@@ -1,0 +1,18 @@
+import type { QuestionTypePlugin } from "@/lib/question-types/contract";
+import { essayConfig, essayResponse } from "@/lib/question-types/schemas";
+import { correctResponse, grade, isComplete } from "./grade";
+import { toPlayerView, type EssayView } from "./view";
+
+export type { EssayView } from "./view";
+export { gradeEssayManually, OVERALL } from "./grade";
+
+export const essay = {
+  id: "essay",
+  label: "Essay",
+  config: essayConfig,
+  response: essayResponse,
+  isComplete,
+  grade,
+  correctResponse,
+  toPlayerView,
+} satisfies QuestionTypePlugin<"essay", EssayView>;

@@ -1,0 +1,18 @@
+import type { QuestionTypePlugin } from "@/lib/question-types/contract";
+import { evidenceConfig, evidenceResponse } from "@/lib/question-types/schemas";
+import { correctResponse, grade, isComplete } from "./grade";
+import { toPlayerView, type EvidenceView } from "./view";
+
+export type { EvidenceView } from "./view";
+export { evidenceScore } from "./grade";
+
+export const evidence = {
+  id: "evidence",
+  label: "Answer with evidence",
+  config: evidenceConfig,
+  response: evidenceResponse,
+  isComplete,
+  grade,
+  correctResponse,
+  toPlayerView,
+} satisfies QuestionTypePlugin<"evidence", EvidenceView>;

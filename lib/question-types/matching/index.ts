@@ -1,0 +1,18 @@
+import type { QuestionTypePlugin } from "@/lib/question-types/contract";
+import { matchingConfig, matchingResponse } from "@/lib/question-types/schemas";
+import { correctResponse, grade, isComplete } from "./grade";
+import { toPlayerView, type MatchingView } from "./view";
+
+export type { MatchingView } from "./view";
+export { isCompleteFor } from "./grade";
+
+export const matching = {
+  id: "matching",
+  label: "Matching",
+  config: matchingConfig,
+  response: matchingResponse,
+  isComplete,
+  grade,
+  correctResponse,
+  toPlayerView,
+} satisfies QuestionTypePlugin<"matching", MatchingView>;

@@ -1,0 +1,17 @@
+import type { QuestionTypePlugin } from "@/lib/question-types/contract";
+import { multipleChoiceConfig, multipleChoiceResponse } from "@/lib/question-types/schemas";
+import { correctResponse, grade, isComplete } from "./grade";
+import { toPlayerView, type MultipleChoiceView } from "./view";
+
+export type { MultipleChoiceView } from "./view";
+
+export const multipleChoice = {
+  id: "multiple-choice",
+  label: "Multiple choice",
+  config: multipleChoiceConfig,
+  response: multipleChoiceResponse,
+  isComplete,
+  grade,
+  correctResponse,
+  toPlayerView,
+} satisfies QuestionTypePlugin<"multiple-choice", MultipleChoiceView>;

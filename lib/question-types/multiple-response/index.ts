@@ -1,0 +1,17 @@
+import type { QuestionTypePlugin } from "@/lib/question-types/contract";
+import { multipleResponseConfig, multipleResponseResponse } from "@/lib/question-types/schemas";
+import { correctResponse, grade, isComplete } from "./grade";
+import { toPlayerView, type MultipleResponseView } from "./view";
+
+export type { MultipleResponseView } from "./view";
+
+export const multipleResponse = {
+  id: "multiple-response",
+  label: "Multiple response",
+  config: multipleResponseConfig,
+  response: multipleResponseResponse,
+  isComplete,
+  grade,
+  correctResponse,
+  toPlayerView,
+} satisfies QuestionTypePlugin<"multiple-response", MultipleResponseView>;

@@ -1,0 +1,17 @@
+import type { QuestionTypePlugin } from "@/lib/question-types/contract";
+import { numericConfig, numericResponse } from "@/lib/question-types/schemas";
+import { correctResponse, grade, isComplete } from "./grade";
+import { toPlayerView, type NumericView } from "./view";
+
+export type { NumericView } from "./view";
+
+export const numeric = {
+  id: "numeric",
+  label: "Numeric",
+  config: numericConfig,
+  response: numericResponse,
+  isComplete,
+  grade,
+  correctResponse,
+  toPlayerView,
+} satisfies QuestionTypePlugin<"numeric", NumericView>;

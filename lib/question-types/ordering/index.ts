@@ -1,0 +1,18 @@
+import type { QuestionTypePlugin } from "@/lib/question-types/contract";
+import { orderingConfig, orderingResponse } from "@/lib/question-types/schemas";
+import { correctResponse, grade, isComplete } from "./grade";
+import { toPlayerView, type OrderingView } from "./view";
+
+export type { OrderingView } from "./view";
+export { isCompleteFor } from "./grade";
+
+export const ordering = {
+  id: "ordering",
+  label: "Ordering",
+  config: orderingConfig,
+  response: orderingResponse,
+  isComplete,
+  grade,
+  correctResponse,
+  toPlayerView,
+} satisfies QuestionTypePlugin<"ordering", OrderingView>;

@@ -1,0 +1,144 @@
+import type { z } from "zod";
+
+import type { GradeResult, QuestionTypePlugin } from "./contract";
+import { essay } from "./essay";
+import { evidence } from "./evidence";
+import type { QuestionTypeId } from "./ids";
+import { matching } from "./matching";
+import { isCompleteFor as matchingIsCompleteFor } from "./matching/grade";
+import { multipleChoice } from "./multiple-choice";
+import { multipleResponse } from "./multiple-response";
+import { numeric } from "./numeric";
+import { ordering } from "./ordering";
+import { isCompleteFor as orderingIsCompleteFor } from "./ordering/grade";
+import { configSchemas, responseSchemas, type ConfigOf, type ResponseOf } from "./schemas";
+import { shortAnswer } from "./short-answer";
+import { trueFalse } from "./true-false";
+
+/** Every type's plugin. Adding an id to ids.ts without a plugin here is a compile error. */
+export const questionTypes = {
+  "multiple-choice": multipleChoice,
+  "multiple-response": multipleResponse,
+  "true-false": trueFalse,
+  "short-answer": shortAnswer,
+  numeric,
+  ordering,
+  matching,
+  essay,
+  evidence,
+} satisfies { [K in QuestionTypeId]: QuestionTypePlugin<K, unknown> };
+
+export type PlayerViewOf<T extends QuestionTypeId> = ReturnType<(typeof questionTypes)[T]["toPlayerView"]>;
+
+/**
+ * The same object seen through the contract, so that `plugins[type]` with a generic `type` is a
+ * QuestionTypePlugin<T, …> and its config, response and view types line up with each other.
+ */
+const plugins: { [K in QuestionTypeId]: QuestionTypePlugin<K, PlayerViewOf<K>> } = questionTypes;
+
+/** The schemas seen as "something that parses to ConfigOf<K>", for the same reason. */
+const configSchemaOf: { [K in QuestionTypeId]: z.ZodType<ConfigOf<K>> } = configSchemas;
+const responseSchemaOf: { [K in QuestionTypeId]: z.ZodType<ResponseOf<K>> } = responseSchemas;
+
+/** The plugin for `type`, typed so its config, response and view belong together. */
+export function pluginFor<T extends QuestionTypeId>(type: T): QuestionTypePlugin<T, PlayerViewOf<T>> {
+  return plugins[type];
+}
+
+/**
+ * Completeness that needs the config ("every item placed", "every pair matched"): the contract's
+ * isComplete sees only the response.
+ */
+const completeWithConfig: { [K in QuestionTypeId]?: (config: ConfigOf<K>, response: ResponseOf<K>) => boolean } = {
+  ordering: orderingIsCompleteFor,
+  matching: matchingIsCompleteFor,
+};
+
+export interface QuestionDataIssue {
+  /** Where in the data, e.g. "options.2.text"; "" for the whole value. */
+  path: string;
+  message: string;
+}
+
+/**
+ * A question's stored config, or a submitted response, that does not have its type's shape.
+ * A bad config is an authoring or data bug; a bad response is usually a stale or forged request.
+ */
+export class QuestionDataError extends Error {
+  override name = "QuestionDataError";
+  constructor(
+    readonly code: "invalid_config" | "invalid_response",
+    readonly questionType: QuestionTypeId,
+    readonly issues: QuestionDataIssue[],
+  ) {
+    const label = questionTypes[questionType].label.toLowerCase();
+    const what = code === "invalid_config" ? `This ${label} question's settings are not valid` : `This answer to a ${label} question is not valid`;
+    const details = issues
+      .slice(0, 3)
+      .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
+      .join("; ");
+    const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : "";
+    super(`${what}: ${details}${more}.`);
+  }
+}
+
+function parseWith<Output>(schema: z.ZodType<Output>, value: unknown, code: QuestionDataError["code"], type: QuestionTypeId): Output {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new QuestionDataError(
+    code,
+    type,
+    parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
+  );
+}
+
+export function parseConfig<T extends QuestionTypeId>(type: T, config: unknown): ConfigOf<T> {
+  return parseWith(configSchemaOf[type], config, "invalid_config", type);
+}
+
+/** null and undefined mean "not answered", which is not an error. */
+export function parseResponse<T extends QuestionTypeId>(type: T, response: unknown): ResponseOf<T> | null {
+  if (response === null || response === undefined) return null;
+  return parseWith(responseSchemaOf[type], response, "invalid_response", type);
+}
+
+/** Grades untrusted data (a stored snapshot, a request body); throws QuestionDataError on a bad shape. */
+export function gradeQuestion<T extends QuestionTypeId>(type: T, config: unknown, response: unknown): GradeResult {
+  return plugins[type].grade(parseConfig(type, config), parseResponse(type, response));
+}
+
+/** What the student's browser may receive for this question; throws QuestionDataError on a bad config. */
+export function playerView<T extends QuestionTypeId>(type: T, config: unknown, opts: { seed: string; shuffle: boolean }): PlayerViewOf<T> {
+  return plugins[type].toPlayerView(parseConfig(type, config), opts);
+}
+
+/** For the submit dialog's "you have not answered…" warning; uses the config where the type needs it. */
+export function isAnswerComplete<T extends QuestionTypeId>(type: T, config: unknown, response: unknown): boolean {
+  const parsedResponse = parseResponse(type, response);
+  if (parsedResponse === null) return false;
+  const withConfig = completeWithConfig[type];
+  if (withConfig) return withConfig(parseConfig(type, config), parsedResponse);
+  return plugins[type].isComplete(parsedResponse);
+}
+
+/** A response that earns full marks (for review after the attempt), or null where none exists. */
+export function correctResponseFor<T extends QuestionTypeId>(type: T, config: unknown): ResponseOf<T> | null {
+  return plugins[type].correctResponse(parseConfig(type, config));
+}
+
+/** Test data every type ships (see fixtures.ts in each folder); the contract test runs them all. */
+export interface QuestionFixtures<T extends QuestionTypeId> {
+  config: ConfigOf<T>;
+  responses: {
+    /** Full marks (for essays: a serious attempt, which still needs a grader). */
+    correct: ResponseOf<T>;
+    /** Some credit, or null where the type has no partial credit. */
+    partial: ResponseOf<T> | null;
+    /** Answered, no credit. */
+    wrong: ResponseOf<T>;
+    /** The emptiest response the schema allows, or null where any valid response is an answer. */
+    empty: ResponseOf<T> | null;
+  };
+  /** The view has at least 3 things the seed reorders. */
+  shuffles: boolean;
+}

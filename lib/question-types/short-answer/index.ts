@@ -1,0 +1,17 @@
+import type { QuestionTypePlugin } from "@/lib/question-types/contract";
+import { shortAnswerConfig, shortAnswerResponse } from "@/lib/question-types/schemas";
+import { correctResponse, grade, isComplete } from "./grade";
+import { toPlayerView, type ShortAnswerView } from "./view";
+
+export type { ShortAnswerView } from "./view";
+
+export const shortAnswer = {
+  id: "short-answer",
+  label: "Short answer",
+  config: shortAnswerConfig,
+  response: shortAnswerResponse,
+  isComplete,
+  grade,
+  correctResponse,
+  toPlayerView,
+} satisfies QuestionTypePlugin<"short-answer", ShortAnswerView>;

@@ -1,0 +1,17 @@
+import type { QuestionTypePlugin } from "@/lib/question-types/contract";
+import { trueFalseConfig, trueFalseResponse } from "@/lib/question-types/schemas";
+import { correctResponse, grade, isComplete } from "./grade";
+import { toPlayerView, type TrueFalseView } from "./view";
+
+export type { TrueFalseView } from "./view";
+
+export const trueFalse = {
+  id: "true-false",
+  label: "True / false",
+  config: trueFalseConfig,
+  response: trueFalseResponse,
+  isComplete,
+  grade,
+  correctResponse,
+  toPlayerView,
+} satisfies QuestionTypePlugin<"true-false", TrueFalseView>;
