@@ -3,7 +3,13 @@ import { createPrismaClient, type Db } from "../lib/db/client.ts";
 import { resolveDatabase } from "../lib/db/config.ts";
 import { hashPassword } from "../lib/auth/password.ts";
 import { minuteBucket } from "../lib/progress/compute.ts";
-import { seedAllReadings } from "./seed-content.mts";
+import fs from "node:fs";
+import path from "node:path";
+import { seedAllReadings, CONTENT_DIR } from "./seed-content.mts";
+import { authoredQuestionSchema } from "../lib/question-types/schemas.ts";
+import { correctResponseFor } from "../lib/question-types/registry.ts";
+import { buildSnapshot, gradeSnapshot } from "../lib/quiz/snapshot.ts";
+import { quizFileSchema } from "../lib/validation/content.ts";
 import { DEMO_INSTRUCTOR, DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_READING, DEMO_STUDENTS } from "./demo-accounts.ts";
 
 /**
@@ -64,7 +70,113 @@ async function seedDemo(db: Db, log: (s: string) => void): Promise<void> {
       });
     }
   });
-  log(`Created the demo class with ${DEMO_STUDENTS.length} students (password for every demo account: ${DEMO_PASSWORD}).`);
+  await seedDemoQuiz(db, reading.id, now);
+  log(`Created the demo class with ${DEMO_STUDENTS.length} students and a quiz (password for every demo account: ${DEMO_PASSWORD}).`);
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * The reading's quiz, owned by the demo instructor and assigned to the demo class, with two
+ * submitted attempts (one essay waiting for grading) so the gradebook and analysis show data.
+ */
+async function seedDemoQuiz(db: Db, readingId: string, now: Date): Promise<void> {
+  const file = path.join(CONTENT_DIR, DEMO_READING, "quiz.json");
+  if (!fs.existsSync(file)) return;
+  const quizFile = quizFileSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
+  const questions = quizFile.questions.map((q) => ({ points: q.points, question: authoredQuestionSchema.parse(q) }));
+  const instructor = await db.user.findUniqueOrThrow({ where: { email: DEMO_INSTRUCTOR.email }, select: { id: true } });
+  const cls = await db.class.findUniqueOrThrow({ where: { joinCode: DEMO_JOIN_CODE }, select: { id: true } });
+  const day = 24 * 60 * 60 * 1000;
+  await db.$transaction(async (tx: Tx) => {
+    const { settings } = quizFile;
+    const quiz = await tx.quiz.create({
+      data: {
+        ownerId: instructor.id,
+        readingId,
+        title: quizFile.title,
+        description: quizFile.description,
+        attemptsAllowed: settings.attemptsAllowed,
+        timeLimitMinutes: settings.timeLimitMinutes,
+        shuffleQuestions: settings.shuffleQuestions,
+        shuffleOptions: settings.shuffleOptions,
+        reviewWhen: settings.review.when,
+        reviewScore: settings.review.showScore,
+        reviewCorrectness: settings.review.showCorrectness,
+        reviewAnswers: settings.review.showAnswers,
+        reviewFeedback: settings.review.showFeedback,
+      },
+      select: { id: true },
+    });
+    const items = [];
+    for (const [position, { points, question: q }] of questions.entries()) {
+      const question = await tx.question.create({
+        data: {
+          ownerId: instructor.id,
+          readingId,
+          type: q.type,
+          title: q.title,
+          prompt: q.prompt,
+          format: q.format,
+          config: JSON.stringify(q.config),
+          generalFeedback: q.generalFeedback ?? "",
+          anchors: JSON.stringify(q.anchors),
+          category: q.category ?? "Mielke–Andropov, 11 July 1981",
+          defaultPoints: points,
+        },
+      });
+      await tx.quizQuestion.create({ data: { quizId: quiz.id, questionId: question.id, position, points } });
+      items.push({ points, question });
+    }
+    const qa = await tx.quizAssignment.create({ data: { quizId: quiz.id, classId: cls.id, dueAt: new Date(now.getTime() + 10 * day) }, select: { id: true } });
+
+    // Chloé answers everything right and writes the essay; Eva answers every other question.
+    const takers = [
+      { email: DEMO_STUDENTS[1].email, answers: (i: number) => i >= 0 },
+      { email: DEMO_STUDENTS[3].email, answers: (i: number) => i % 2 === 0 },
+    ];
+    for (const [n, taker] of takers.entries()) {
+      const user = await tx.user.findUniqueOrThrow({ where: { email: taker.email }, select: { id: true } });
+      const snapshot = buildSnapshot(items, `demo-${n}`, settings.shuffleQuestions);
+      const responses = new Map<string, unknown>();
+      snapshot.forEach((item, i) => {
+        if (!taker.answers(i)) return;
+        const right = item.type === "essay" ? { text: "The note was written by the Stasi (MfS) for its own files: a summary, not a transcript. It leaves out the private 75-minute talk between Andropov and Mielke, held without interpreters." } : correctResponseFor(item.type, item.config);
+        if (right) responses.set(item.key, right);
+      });
+      const graded = gradeSnapshot(snapshot, responses);
+      const submittedAt = new Date(now.getTime() - (2 - n) * 60 * 60 * 1000);
+      const attempt = await tx.attempt.create({
+        data: {
+          quizAssignmentId: qa.id,
+          userId: user.id,
+          number: 1,
+          status: "submitted",
+          startedAt: new Date(submittedAt.getTime() - 25 * 60 * 1000),
+          submittedAt,
+          snapshot: JSON.stringify(snapshot),
+          score: graded.score,
+          maxScore: snapshot.reduce((s, q) => s + q.points, 0),
+          needsGrading: graded.needsGrading,
+        },
+        select: { id: true },
+      });
+      for (const { item, result } of graded.items) {
+        if (!responses.has(item.key)) continue;
+        await tx.attemptResponse.create({
+          data: {
+            attemptId: attempt.id,
+            questionKey: item.key,
+            response: JSON.stringify(responses.get(item.key)),
+            savedAt: submittedAt,
+            fraction: result.fraction,
+            state: result.state,
+            feedback: JSON.stringify(result.feedback),
+          },
+        });
+      }
+    }
+  });
 }
 
 export async function seedDatabase(db: Db, opts: { demo?: boolean; log?: (s: string) => void } = {}): Promise<void> {

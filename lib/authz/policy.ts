@@ -44,3 +44,22 @@ export function canRecordProgress(viewer: Viewer | null, enrolled: boolean): boo
 export function canOpenAssignment(viewer: Viewer | null, cls: ClassFacts, enrolled: boolean): boolean {
   return canViewClass(viewer, cls, enrolled);
 }
+
+/** Questions and quizzes belong to the instructor who wrote them. */
+export function canManageOwnContent(viewer: Viewer | null, item: { ownerId: string }): boolean {
+  return isInstructor(viewer) && item.ownerId === viewer.id;
+}
+
+export function canAuthorQuizzes(viewer: Viewer | null): boolean {
+  return isInstructor(viewer);
+}
+
+/** An enrolled student takes a quiz assigned to their class; nobody else has attempts. */
+export function canTakeQuiz(viewer: Viewer | null, enrolled: boolean): boolean {
+  return isStudent(viewer) && enrolled;
+}
+
+/** Only the student who made an attempt, or the instructor of its class, may see it. */
+export function canSeeAttempt(viewer: Viewer | null, attempt: { userId: string }, cls: ClassFacts): boolean {
+  return (viewer !== null && attempt.userId === viewer.id) || canManageClass(viewer, cls);
+}

@@ -65,3 +65,23 @@ export const readingFileSchema = z.object({
 export type ReadingFile = z.infer<typeof readingFileSchema>;
 
 export const stringListSchema = z.array(z.string());
+
+/** prisma/content/<reading>/quiz.json: the seeded quiz (its questions are AuthoredQuestions plus points). */
+export const quizFileSchema = z.object({
+  title: z.string().min(1),
+  description: z.string().default(""),
+  settings: z.object({
+    attemptsAllowed: z.number().int().min(0),
+    timeLimitMinutes: z.number().int().min(1).nullable(),
+    shuffleQuestions: z.boolean(),
+    shuffleOptions: z.boolean(),
+    review: z.object({
+      when: z.enum(["immediately", "after-close", "never"]),
+      showScore: z.boolean(),
+      showCorrectness: z.boolean(),
+      showAnswers: z.boolean(),
+      showFeedback: z.boolean(),
+    }),
+  }),
+  questions: z.array(z.object({ points: z.number().min(0).max(100) }).passthrough()).min(1),
+});

@@ -1,0 +1,658 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { canManageClass, canSeeAttempt, canTakeQuiz, type Viewer } from "@/lib/authz/policy";
+import { questionTypeIds, type QuestionTypeId } from "@/lib/question-types/ids";
+import { correctResponseFor, gradeQuestion, isAnswerComplete, parseConfig, parseResponse, playerView, QuestionDataError } from "@/lib/question-types/registry";
+import { gradeEssayManually } from "@/lib/question-types/essay/grade";
+import { buildSnapshot, gradeSnapshot, readSnapshot } from "@/lib/quiz/snapshot";
+import { reviewVisibility, type ReviewVisibility, type ReviewWhen } from "@/lib/quiz/review";
+import { analyseQuestions, type QuestionAnalysis } from "@/lib/quiz/analysis";
+import { toCsv } from "@/lib/quiz/csv";
+import { isUniqueViolation } from "./prisma-errors";
+
+/**
+ * Attempts: starting (with a snapshot of the questions), saving answers as the student works,
+ * submitting (graded here, on the server), reviewing under the quiz's policy, and the
+ * instructor's side: grading essays, regrading, the gradebook, CSV and item analysis.
+ * Times come in as `now` so tests can move the clock; the server's clock is the only one trusted.
+ */
+
+/** Answers that arrive this long after the deadline still count: the request was on its way. */
+const DEADLINE_GRACE_MS = 10_000;
+
+const quizPolicySelect = {
+  id: true,
+  title: true,
+  readingId: true,
+  attemptsAllowed: true,
+  opensAt: true,
+  closesAt: true,
+  timeLimitMinutes: true,
+  shuffleQuestions: true,
+  shuffleOptions: true,
+  reviewWhen: true,
+  reviewScore: true,
+  reviewCorrectness: true,
+  reviewAnswers: true,
+  reviewFeedback: true,
+} as const;
+
+async function loadAssignmentFor(viewer: Viewer, quizAssignmentId: string) {
+  const qa = await db.quizAssignment.findUnique({
+    where: { id: quizAssignmentId },
+    select: {
+      id: true,
+      dueAt: true,
+      quiz: { select: { ...quizPolicySelect, items: { orderBy: { position: "asc" }, select: { points: true, question: true } } } },
+      class: { select: { id: true, name: true, instructorId: true, enrolments: { where: { userId: viewer.id }, select: { userId: true } } } },
+    },
+  });
+  if (!qa) throw new AppError("not_found", "There is no such quiz assignment.");
+  return { qa, enrolled: qa.class.enrolments.length > 0 };
+}
+
+async function loadAttempt(viewer: Viewer, attemptId: string) {
+  const attempt = await db.attempt.findUnique({
+    where: { id: attemptId },
+    select: {
+      id: true,
+      userId: true,
+      number: true,
+      status: true,
+      startedAt: true,
+      deadlineAt: true,
+      submittedAt: true,
+      snapshot: true,
+      score: true,
+      maxScore: true,
+      needsGrading: true,
+      quizAssignmentId: true,
+      quizAssignment: { select: { quiz: { select: quizPolicySelect }, class: { select: { id: true, instructorId: true } } } },
+      responses: true,
+    },
+  });
+  if (!attempt) throw new AppError("not_found", "There is no such attempt.");
+  if (!canSeeAttempt(viewer, attempt, attempt.quizAssignment.class)) throw new AppError("forbidden", "This attempt belongs to another student.");
+  return attempt;
+}
+
+function policyOf(quiz: { reviewWhen: string; reviewScore: boolean; reviewCorrectness: boolean; reviewAnswers: boolean; reviewFeedback: boolean }) {
+  return {
+    when: quiz.reviewWhen as ReviewWhen,
+    showScore: quiz.reviewScore,
+    showCorrectness: quiz.reviewCorrectness,
+    showAnswers: quiz.reviewAnswers,
+    showFeedback: quiz.reviewFeedback,
+  };
+}
+
+// ---------------------------------------------------------------- the student's side
+
+export async function startAttempt(viewer: Viewer, quizAssignmentId: string, now = new Date()): Promise<{ attemptId: string; resumed: boolean }> {
+  const { qa, enrolled } = await loadAssignmentFor(viewer, quizAssignmentId);
+  if (!canTakeQuiz(viewer, enrolled)) throw new AppError("forbidden", "Only students of this class take this quiz.");
+  const quiz = qa.quiz;
+  if (quiz.opensAt && now < quiz.opensAt) throw new AppError("forbidden", "This quiz is not open yet.");
+
+  const open = await db.attempt.findFirst({ where: { quizAssignmentId, userId: viewer.id, status: "in-progress" }, select: { id: true, deadlineAt: true } });
+  if (open) {
+    if (!open.deadlineAt || now.getTime() <= open.deadlineAt.getTime() + DEADLINE_GRACE_MS) return { attemptId: open.id, resumed: true };
+    await gradeAndClose(open.id, now);
+  }
+  if (quiz.closesAt && now >= quiz.closesAt) throw new AppError("forbidden", "This quiz has closed.");
+  const used = await db.attempt.count({ where: { quizAssignmentId, userId: viewer.id } });
+  if (quiz.attemptsAllowed > 0 && used >= quiz.attemptsAllowed) {
+    throw new AppError("conflict", quiz.attemptsAllowed === 1 ? "You have already used your attempt at this quiz." : `You have used all ${quiz.attemptsAllowed} attempts at this quiz.`);
+  }
+  if (quiz.items.length === 0) throw new AppError("invalid", "This quiz has no questions yet.");
+
+  const seed = randomBytes(8).toString("hex");
+  const snapshot = buildSnapshot(quiz.items, seed, quiz.shuffleQuestions);
+  const limit = quiz.timeLimitMinutes ? new Date(now.getTime() + quiz.timeLimitMinutes * 60_000) : null;
+  const deadlineAt = limit && quiz.closesAt ? (limit < quiz.closesAt ? limit : quiz.closesAt) : (limit ?? quiz.closesAt);
+  try {
+    const attempt = await db.attempt.create({
+      data: {
+        quizAssignmentId,
+        userId: viewer.id,
+        number: used + 1,
+        startedAt: now,
+        deadlineAt,
+        snapshot: JSON.stringify(snapshot),
+        maxScore: snapshot.reduce((s, q) => s + q.points, 0),
+      },
+      select: { id: true },
+    });
+    return { attemptId: attempt.id, resumed: false };
+  } catch (e) {
+    // Two tabs pressed "Start" together: the other one created it; resume that.
+    if (!isUniqueViolation(e)) throw e;
+    const existing = await db.attempt.findFirstOrThrow({ where: { quizAssignmentId, userId: viewer.id, status: "in-progress" }, select: { id: true } });
+    return { attemptId: existing.id, resumed: true };
+  }
+}
+
+export interface PlayerQuestion {
+  key: string;
+  type: QuestionTypeId;
+  title: string;
+  prompt: string;
+  format: string;
+  anchors: string[];
+  points: number;
+  /** The type's player view: never the answer key. */
+  view: unknown;
+}
+
+export interface Passage {
+  anchor: string;
+  sectionTitle: string;
+  kind: string;
+  text: string;
+}
+
+export interface AttemptForPlayer {
+  id: string;
+  quizAssignmentId: string;
+  quizTitle: string;
+  number: number;
+  status: string;
+  deadlineAt: Date | null;
+  questions: PlayerQuestion[];
+  responses: Record<string, unknown>;
+  /** The reading's paragraphs, so students can open a passage and choose evidence without leaving the attempt. */
+  passages: Passage[];
+}
+
+/** The paragraphs of the quiz's reading (or of the first reading, for quizzes not tied to one). */
+async function passagesFor(readingId: string | null): Promise<Passage[]> {
+  const reading = readingId
+    ? await db.reading.findUnique({ where: { id: readingId }, select: { id: true } })
+    : await db.reading.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
+  if (!reading) return [];
+  const rows = await db.paragraph.findMany({
+    where: { readingId: reading.id, kind: { not: "gap" } },
+    orderBy: { position: "asc" },
+    select: { anchor: true, kind: true, text: true, section: { select: { title: true } } },
+  });
+  return rows.map((r) => ({ anchor: r.anchor, kind: r.kind, text: r.text, sectionTitle: r.section.title }));
+}
+
+export async function getAttemptForPlayer(viewer: Viewer, attemptId: string): Promise<AttemptForPlayer> {
+  const attempt = await loadAttempt(viewer, attemptId);
+  if (attempt.userId !== viewer.id) throw new AppError("forbidden", "Only the student taking this attempt can open it.");
+  const quiz = attempt.quizAssignment.quiz;
+  return {
+    id: attempt.id,
+    quizAssignmentId: attempt.quizAssignmentId,
+    quizTitle: quiz.title,
+    number: attempt.number,
+    status: attempt.status,
+    deadlineAt: attempt.deadlineAt,
+    questions: readSnapshot(attempt.snapshot).map((q) => ({
+      key: q.key,
+      type: q.type,
+      title: q.title,
+      prompt: q.prompt,
+      format: q.format,
+      anchors: q.anchors,
+      points: q.points,
+      view: playerView(q.type, q.config, { seed: q.seed, shuffle: quiz.shuffleOptions }),
+    })),
+    responses: Object.fromEntries(attempt.responses.map((r) => [r.questionKey, JSON.parse(r.response) as unknown])),
+    passages: await passagesFor(quiz.readingId),
+  };
+}
+
+/** The quiz as a student would see it, for its instructor: player views, no attempt, nothing saved. */
+export async function previewQuiz(viewer: Viewer, quizId: string): Promise<Omit<AttemptForPlayer, "id" | "quizAssignmentId" | "number" | "status" | "deadlineAt">> {
+  const quiz = await db.quiz.findUnique({
+    where: { id: quizId },
+    select: { ownerId: true, title: true, readingId: true, shuffleOptions: true, items: { orderBy: { position: "asc" }, select: { points: true, question: true } } },
+  });
+  if (!quiz) throw new AppError("not_found", "There is no such quiz.");
+  if (quiz.ownerId !== viewer.id) throw new AppError("forbidden", "This quiz belongs to another instructor.");
+  return {
+    quizTitle: quiz.title,
+    questions: quiz.items.map((item, i) => {
+      const type = z.enum(questionTypeIds).parse(item.question.type);
+      return {
+        key: `q${i + 1}`,
+        type,
+        title: item.question.title,
+        prompt: item.question.prompt,
+        format: item.question.format,
+        anchors: z.array(z.string()).parse(JSON.parse(item.question.anchors)),
+        points: item.points,
+        view: playerView(type, JSON.parse(item.question.config), { seed: `preview:${i}`, shuffle: quiz.shuffleOptions }),
+      };
+    }),
+    responses: {},
+    passages: await passagesFor(quiz.readingId),
+  };
+}
+
+/** The student's quiz assignments, with where they stand on each. */
+export async function listMyQuizAssignments(viewer: Viewer): Promise<
+  { quizAssignmentId: string; title: string; className: string; dueAt: Date | null; attemptsUsed: number; attemptsAllowed: number; inProgressAttemptId: string | null; bestScore: number | null; maxScore: number | null }[]
+> {
+  if (viewer.role !== "student") return [];
+  const rows = await db.quizAssignment.findMany({
+    where: { class: { enrolments: { some: { userId: viewer.id } } } },
+    orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      dueAt: true,
+      class: { select: { name: true } },
+      quiz: { select: { title: true, attemptsAllowed: true } },
+      attempts: { where: { userId: viewer.id }, select: { id: true, status: true, score: true, maxScore: true } },
+    },
+  });
+  return rows.map((r) => {
+    const submitted = r.attempts.filter((a) => a.status === "submitted");
+    const best = submitted.sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
+    return {
+      quizAssignmentId: r.id,
+      title: r.quiz.title,
+      className: r.class.name,
+      dueAt: r.dueAt,
+      attemptsUsed: r.attempts.length,
+      attemptsAllowed: r.quiz.attemptsAllowed,
+      inProgressAttemptId: r.attempts.find((a) => a.status === "in-progress")?.id ?? null,
+      bestScore: best?.score ?? null,
+      maxScore: best?.maxScore ?? null,
+    };
+  });
+}
+
+/** The quiz assignment's page before starting: what it is, and the viewer's attempts. */
+export async function getQuizAssignmentForStudent(viewer: Viewer, quizAssignmentId: string) {
+  const { qa, enrolled } = await loadAssignmentFor(viewer, quizAssignmentId);
+  const isOwner = canManageClass(viewer, qa.class);
+  if (!enrolled && !isOwner) throw new AppError("forbidden", "This quiz belongs to a class you are not in.");
+  const mine = await db.attempt.findMany({
+    where: { quizAssignmentId, userId: viewer.id },
+    orderBy: { number: "asc" },
+    select: { id: true, number: true, status: true, score: true, maxScore: true, submittedAt: true, needsGrading: true },
+  });
+  const q = qa.quiz;
+  return {
+    id: qa.id,
+    classId: qa.class.id,
+    className: qa.class.name,
+    dueAt: qa.dueAt,
+    quizId: q.id,
+    title: q.title,
+    questionCount: q.items.length,
+    maxScore: q.items.reduce((s, i) => s + i.points, 0),
+    attemptsAllowed: q.attemptsAllowed,
+    opensAt: q.opensAt,
+    closesAt: q.closesAt,
+    timeLimitMinutes: q.timeLimitMinutes,
+    isInstructor: isOwner,
+    attempts: mine,
+  };
+}
+
+function assertOpenForAnswers(attempt: { status: string; deadlineAt: Date | null }, now: Date) {
+  if (attempt.status !== "in-progress") throw new AppError("conflict", "This attempt has been submitted; answers can no longer change.");
+  if (attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS) {
+    throw new AppError("conflict", "Time is up for this attempt; the answers saved before the deadline count.");
+  }
+}
+
+/** Saves one answer; saving the same answer again is harmless. */
+export async function saveResponse(viewer: Viewer, attemptId: string, questionKey: string, response: unknown, now = new Date()): Promise<{ savedAt: Date }> {
+  const attempt = await loadAttempt(viewer, attemptId);
+  if (attempt.userId !== viewer.id) throw new AppError("forbidden", "Only the student taking this attempt can answer in it.");
+  assertOpenForAnswers(attempt, now);
+  const item = readSnapshot(attempt.snapshot).find((q) => q.key === questionKey);
+  if (!item) throw new AppError("invalid", "That question is not part of this attempt.");
+  let parsed: unknown;
+  try {
+    parsed = parseResponse(item.type, response);
+  } catch (e) {
+    if (e instanceof QuestionDataError) throw new AppError("invalid", e.message);
+    throw e;
+  }
+  const value = JSON.stringify(parsed);
+  await db.attemptResponse.upsert({
+    where: { attemptId_questionKey: { attemptId, questionKey } },
+    create: { attemptId, questionKey, response: value, savedAt: now },
+    update: { response: value, savedAt: now },
+    select: { savedAt: true },
+  });
+  return { savedAt: now };
+}
+
+/** Grades every answer of an in-progress attempt and closes it; a no-op when already closed. */
+async function gradeAndClose(attemptId: string, now: Date): Promise<boolean> {
+  const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, snapshot: true, responses: true } });
+  if (attempt.status !== "in-progress") return false;
+  const responses = new Map(attempt.responses.map((r) => [r.questionKey, JSON.parse(r.response) as unknown]));
+  const graded = gradeSnapshot(readSnapshot(attempt.snapshot), responses);
+  // Only one submit wins: the status check is part of the update.
+  const { count } = await db.attempt.updateMany({
+    where: { id: attemptId, status: "in-progress" },
+    data: { status: "submitted", submittedAt: now, score: graded.score, needsGrading: graded.needsGrading },
+  });
+  if (count === 0) return false;
+  for (const { item: q, result } of graded.items) {
+    const fields = { fraction: result.fraction, state: result.state, feedback: JSON.stringify(result.feedback) };
+    await db.attemptResponse.upsert({
+      where: { attemptId_questionKey: { attemptId, questionKey: q.key } },
+      create: { attemptId, questionKey: q.key, response: "null", savedAt: now, ...fields },
+      update: fields,
+      select: { questionKey: true },
+    });
+  }
+  return true;
+}
+
+export async function unansweredQuestions(viewer: Viewer, attemptId: string): Promise<string[]> {
+  const attempt = await loadAttempt(viewer, attemptId);
+  const responses = new Map(attempt.responses.map((r) => [r.questionKey, JSON.parse(r.response) as unknown]));
+  return readSnapshot(attempt.snapshot)
+    .filter((q) => !isAnswerComplete(q.type, q.config, responses.get(q.key) ?? null))
+    .map((q) => q.key);
+}
+
+/** Submitting twice is safe: the second call reports that the attempt was already submitted. */
+export async function submitAttempt(viewer: Viewer, attemptId: string, now = new Date()): Promise<{ alreadySubmitted: boolean }> {
+  const attempt = await loadAttempt(viewer, attemptId);
+  if (attempt.userId !== viewer.id) throw new AppError("forbidden", "Only the student taking this attempt can submit it.");
+  return { alreadySubmitted: !(await gradeAndClose(attemptId, now)) };
+}
+
+export interface ReviewQuestion {
+  key: string;
+  type: QuestionTypeId;
+  title: string;
+  prompt: string;
+  anchors: string[];
+  points: number;
+  response: unknown;
+  /** Shown only as the policy allows; null otherwise. */
+  earned: number | null;
+  state: string | null;
+  correctResponse: unknown;
+  feedback: string[];
+  generalFeedback: string | null;
+  graderComment: string | null;
+  /** The question as the student saw it (option texts, items, prompts): never the key, so safe for everyone. */
+  view: unknown;
+  /** For the instructor only: the essay rubric and the scores already given. */
+  rubric: { id: string; criterion: string; maxPoints: number }[] | null;
+  rubricScores: Record<string, number> | null;
+  /** Whether a person has graded this answer (instructor only). */
+  gradedByHand: boolean;
+}
+
+export interface AttemptReview {
+  id: string;
+  quizTitle: string;
+  status: string;
+  visibility: ReviewVisibility;
+  score: number | null;
+  maxScore: number;
+  needsGrading: boolean;
+  questions: ReviewQuestion[];
+}
+
+/** What the viewer may see of a finished attempt: the student under the review policy, the instructor everything. */
+export async function getAttemptReview(viewer: Viewer, attemptId: string, now = new Date()): Promise<AttemptReview> {
+  const attempt = await loadAttempt(viewer, attemptId);
+  const quiz = attempt.quizAssignment.quiz;
+  const isInstructor = canManageClass(viewer, attempt.quizAssignment.class);
+  const v: ReviewVisibility = isInstructor
+    ? { open: true, score: true, correctness: true, answers: true, feedback: true, reason: null }
+    : reviewVisibility(policyOf(quiz), attempt, quiz, now);
+  const responses = new Map(attempt.responses.map((r) => [r.questionKey, r]));
+  return {
+    id: attempt.id,
+    quizTitle: quiz.title,
+    status: attempt.status,
+    visibility: v,
+    score: v.score ? attempt.score : null,
+    maxScore: attempt.maxScore,
+    needsGrading: attempt.needsGrading,
+    questions: readSnapshot(attempt.snapshot).map((q) => {
+      const r = responses.get(q.key);
+      return {
+        key: q.key,
+        type: q.type,
+        title: q.title,
+        prompt: q.prompt,
+        anchors: q.anchors,
+        points: q.points,
+        response: r ? (JSON.parse(r.response) as unknown) : null,
+        earned: v.score && r?.fraction !== null && r?.fraction !== undefined ? r.fraction * q.points : null,
+        state: v.correctness ? (r?.state ?? "unanswered") : null,
+        correctResponse: v.answers ? correctResponseFor(q.type, q.config) : null,
+        feedback: v.feedback && r ? z.array(z.string()).parse(JSON.parse(r.feedback)) : [],
+        generalFeedback: v.feedback ? q.generalFeedback || null : null,
+        graderComment: v.feedback ? r?.graderComment || null : null,
+        view: playerView(q.type, q.config, { seed: q.seed, shuffle: false }),
+        rubric: isInstructor && q.type === "essay" ? parseConfig("essay", q.config).rubric : null,
+        rubricScores: isInstructor && r?.rubricScores ? z.record(z.string(), z.number()).parse(JSON.parse(r.rubricScores)) : null,
+        gradedByHand: isInstructor ? Boolean(r?.gradedById) : false,
+      };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------- the instructor's side
+
+async function recomputeScore(attemptId: string): Promise<void> {
+  const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { snapshot: true, responses: { select: { questionKey: true, fraction: true } } } });
+  const fractions = new Map(attempt.responses.map((r) => [r.questionKey, r.fraction]));
+  const items = readSnapshot(attempt.snapshot);
+  await db.attempt.update({
+    where: { id: attemptId },
+    data: {
+      score: items.reduce((s, q) => s + (fractions.get(q.key) ?? 0) * q.points, 0),
+      needsGrading: items.some((q) => fractions.has(q.key) && fractions.get(q.key) === null),
+    },
+    select: { id: true },
+  });
+}
+
+/** Grades one answer by hand: an essay against its rubric, or an override of any answer's fraction. */
+export async function gradeResponse(
+  viewer: Viewer,
+  attemptId: string,
+  questionKey: string,
+  grade: { rubricScores?: Record<string, number> | undefined; fraction?: number | undefined; comment: string },
+  now = new Date(),
+): Promise<void> {
+  const attempt = await loadAttempt(viewer, attemptId);
+  if (!canManageClass(viewer, attempt.quizAssignment.class)) throw new AppError("forbidden", "Only the class's instructor grades its quizzes.");
+  if (attempt.status !== "submitted") throw new AppError("conflict", "This attempt has not been submitted yet.");
+  const item = readSnapshot(attempt.snapshot).find((q) => q.key === questionKey);
+  if (!item) throw new AppError("invalid", "That question is not part of this attempt.");
+  let fraction: number;
+  if (grade.rubricScores && item.type === "essay") {
+    fraction = gradeEssayManually(parseConfig("essay", item.config), grade.rubricScores).fraction ?? 0;
+  } else if (grade.fraction !== undefined) {
+    fraction = grade.fraction;
+  } else {
+    throw new AppError("invalid", "Give rubric scores or a fraction of the points.", { fraction: ["Enter the points earned."] });
+  }
+  const fields = {
+    fraction,
+    state: fraction >= 1 ? "correct" : fraction > 0 ? "partial" : "incorrect",
+    rubricScores: grade.rubricScores ? JSON.stringify(grade.rubricScores) : null,
+    graderComment: grade.comment,
+    gradedAt: now,
+    gradedById: viewer.id,
+  };
+  await db.attemptResponse.upsert({
+    where: { attemptId_questionKey: { attemptId, questionKey } },
+    create: { attemptId, questionKey, response: "null", savedAt: now, ...fields },
+    update: fields,
+    select: { questionKey: true },
+  });
+  await recomputeScore(attemptId);
+}
+
+/**
+ * The explicit regrade: every submitted attempt of the assignment is graded again against the
+ * questions as they are now. Hand-given grades are kept.
+ */
+export async function regradeAssignment(viewer: Viewer, quizAssignmentId: string): Promise<{ attempts: number }> {
+  const { qa } = await loadAssignmentFor(viewer, quizAssignmentId);
+  if (!canManageClass(viewer, qa.class)) throw new AppError("forbidden", "Only the class's instructor can regrade.");
+  const current = new Map(qa.quiz.items.map((i) => [i.question.id, i.question]));
+  const attempts = await db.attempt.findMany({ where: { quizAssignmentId, status: "submitted" }, select: { id: true, snapshot: true, responses: true } });
+  for (const a of attempts) {
+    const snapshot = readSnapshot(a.snapshot).map((q) => {
+      const now = current.get(q.questionId);
+      return now && now.type === q.type ? { ...q, config: JSON.parse(now.config) as unknown, title: now.title, prompt: now.prompt } : q;
+    });
+    const responses = new Map(a.responses.map((r) => [r.questionKey, r]));
+    for (const q of snapshot) {
+      const r = responses.get(q.key);
+      if (r?.gradedById) continue;
+      const result = gradeQuestion(q.type, q.config, r ? (JSON.parse(r.response) as unknown) : null);
+      if (r) {
+        await db.attemptResponse.update({
+          where: { attemptId_questionKey: { attemptId: a.id, questionKey: q.key } },
+          data: { fraction: result.fraction, state: result.state, feedback: JSON.stringify(result.feedback) },
+          select: { questionKey: true },
+        });
+      }
+    }
+    await db.attempt.update({ where: { id: a.id }, data: { snapshot: JSON.stringify(snapshot), maxScore: snapshot.reduce((s, q) => s + q.points, 0) }, select: { id: true } });
+    await recomputeScore(a.id);
+  }
+  return { attempts: attempts.length };
+}
+
+export type GradebookCell =
+  | { state: "not-started" }
+  | { state: "in-progress"; attemptId: string }
+  | { state: "submitted" | "needs-grading"; attemptId: string; score: number; maxScore: number; attempts: number };
+
+export interface Gradebook {
+  className: string;
+  quizzes: { quizAssignmentId: string; title: string; dueAt: Date | null }[];
+  students: { id: string; name: string; email: string; cells: GradebookCell[] }[];
+}
+
+/** Students by quizzes; each cell is the student's best submitted attempt, or where they are. */
+export async function getGradebook(viewer: Viewer, classId: string): Promise<Gradebook> {
+  const cls = await db.class.findUnique({ where: { id: classId }, select: { name: true, instructorId: true } });
+  if (!cls) throw new AppError("not_found", "There is no such class.");
+  if (!canManageClass(viewer, cls)) throw new AppError("forbidden", "Only the class's instructor sees its gradebook.");
+  const [students, assignments, attempts] = await Promise.all([
+    db.enrolment.findMany({ where: { classId }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true } } } }),
+    db.quizAssignment.findMany({ where: { classId }, orderBy: { createdAt: "asc" }, select: { id: true, dueAt: true, quiz: { select: { title: true } } } }),
+    db.attempt.findMany({
+      where: { quizAssignment: { classId } },
+      select: { id: true, userId: true, quizAssignmentId: true, status: true, score: true, maxScore: true, needsGrading: true },
+    }),
+  ]);
+  return {
+    className: cls.name,
+    quizzes: assignments.map((a) => ({ quizAssignmentId: a.id, title: a.quiz.title, dueAt: a.dueAt })),
+    students: students.map(({ user }) => ({
+      ...user,
+      cells: assignments.map((qa): GradebookCell => {
+        const mine = attempts.filter((a) => a.userId === user.id && a.quizAssignmentId === qa.id);
+        const done = mine.filter((a) => a.status === "submitted").sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+        const best = done[0];
+        if (best) return { state: done.some((a) => a.needsGrading) ? "needs-grading" : "submitted", attemptId: best.id, score: best.score ?? 0, maxScore: best.maxScore, attempts: mine.length };
+        const open = mine.find((a) => a.status === "in-progress");
+        return open ? { state: "in-progress", attemptId: open.id } : { state: "not-started" };
+      }),
+    })),
+  };
+}
+
+/** One row per student, one column per quiz (score out of max, or blank), ready for a spreadsheet. */
+export async function exportGradesCsv(viewer: Viewer, classId: string): Promise<{ filename: string; csv: string }> {
+  const book = await getGradebook(viewer, classId);
+  const header = ["Student", "Email", ...book.quizzes.flatMap((q) => [`${q.title} (score)`, `${q.title} (out of)`, `${q.title} (status)`])];
+  const rows = book.students.map((s) => [
+    s.name,
+    s.email,
+    ...s.cells.flatMap((c) =>
+      c.state === "submitted" || c.state === "needs-grading"
+        ? [Math.round(c.score * 100) / 100, c.maxScore, c.state === "needs-grading" ? "needs grading" : "graded"]
+        : ["", "", c.state === "in-progress" ? "in progress" : "not started"],
+    ),
+  ]);
+  const slug = book.className.normalize("NFD").replace(/\p{M}/gu, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "class";
+  return { filename: `${slug}-grades.csv`, csv: toCsv([header, ...rows]) };
+}
+
+function answerLabels(type: QuestionTypeId, config: unknown, response: unknown): string[] {
+  if (response === null || response === undefined) return [];
+  const r = response as Record<string, unknown>;
+  const optionText = (id: unknown) => {
+    const c = config as { options?: { id: string; text: string }[]; answer?: { options?: { id: string; text: string }[] } };
+    const options = c.options ?? c.answer?.options ?? [];
+    return options.find((o) => o.id === id)?.text ?? String(id);
+  };
+  switch (type) {
+    case "multiple-choice":
+      return [optionText(r.optionId)];
+    case "multiple-response":
+      return Array.isArray(r.optionIds) ? r.optionIds.map(optionText) : [];
+    case "true-false":
+      return [r.value ? "True" : "False"];
+    case "short-answer":
+    case "essay":
+      return typeof r.text === "string" && r.text.trim() ? [type === "essay" ? "answered" : r.text.trim().toLowerCase()] : [];
+    case "numeric":
+      return [String(r.value)];
+    case "evidence":
+      return r.optionId ? [optionText(r.optionId)] : typeof r.text === "string" && r.text.trim() ? [r.text.trim().toLowerCase()] : [];
+    case "ordering":
+      return Array.isArray(r.order) ? [r.order.join(" → ")] : [];
+    case "matching":
+      return r.matches && typeof r.matches === "object" ? Object.entries(r.matches as Record<string, string>).map(([k, v]) => `${k} → ${v}`) : [];
+  }
+}
+
+export interface QuizAnalysis {
+  attempts: number;
+  questions: (QuestionAnalysis & { title: string; type: QuestionTypeId; citedParagraphs: { anchor: string; count: number }[] })[];
+}
+
+/** Per-question facility, discrimination and answer frequencies over submitted attempts; for evidence questions, the paragraphs cited. */
+export async function analyseQuizAssignment(viewer: Viewer, quizAssignmentId: string): Promise<QuizAnalysis> {
+  const { qa } = await loadAssignmentFor(viewer, quizAssignmentId);
+  if (!canManageClass(viewer, qa.class)) throw new AppError("forbidden", "Only the class's instructor sees the analysis.");
+  const attempts = await db.attempt.findMany({ where: { quizAssignmentId, status: "submitted" }, select: { snapshot: true, score: true, maxScore: true, responses: true } });
+  const byQuestion = new Map<string, { title: string; type: QuestionTypeId }>();
+  const cited = new Map<string, Map<string, number>>();
+  const rows = attempts.map((a) => {
+    const responses = new Map(a.responses.map((r) => [r.questionKey, r]));
+    const questions: Record<string, { fraction: number | null; answerLabels: string[] }> = {};
+    for (const q of readSnapshot(a.snapshot)) {
+      byQuestion.set(q.questionId, { title: q.title, type: q.type });
+      const r = responses.get(q.key);
+      const response = r ? (JSON.parse(r.response) as unknown) : null;
+      questions[q.questionId] = { fraction: r?.fraction ?? 0, answerLabels: answerLabels(q.type, q.config, response) };
+      if (q.type === "evidence" && response && typeof response === "object" && Array.isArray((response as { anchors?: unknown }).anchors)) {
+        const counts = cited.get(q.questionId) ?? new Map<string, number>();
+        for (const anchor of new Set((response as { anchors: string[] }).anchors)) counts.set(anchor, (counts.get(anchor) ?? 0) + 1);
+        cited.set(q.questionId, counts);
+      }
+    }
+    return { total: a.maxScore > 0 ? (a.score ?? 0) / a.maxScore : 0, questions };
+  });
+  const keys = qa.quiz.items.map((i) => i.question.id).filter((id) => byQuestion.has(id));
+  return {
+    attempts: attempts.length,
+    questions: analyseQuestions(keys, rows).map((q) => ({
+      ...q,
+      ...byQuestion.get(q.key)!,
+      citedParagraphs: [...(cited.get(q.key) ?? new Map<string, number>())].map(([anchor, count]) => ({ anchor, count })).sort((a, b) => b.count - a.count),
+    })),
+  };
+}

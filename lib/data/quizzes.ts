@@ -1,0 +1,255 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { canAuthorQuizzes, canManageClass, canManageOwnContent, type Viewer } from "@/lib/authz/policy";
+import { authoredQuestionSchema, type AuthoredQuestion } from "@/lib/question-types/schemas";
+import type { QuestionTypeId } from "@/lib/question-types/ids";
+import type { QuizSettings } from "@/lib/validation/quizzes";
+import { isUniqueViolation } from "./prisma-errors";
+
+/**
+ * The question bank and quizzes. Only the instructor who owns a question or quiz can see its
+ * answer key or change it; students reach questions only through attempts (lib/data/attempts.ts),
+ * which never send the key.
+ */
+
+const questionSelect = {
+  id: true,
+  type: true,
+  title: true,
+  prompt: true,
+  format: true,
+  config: true,
+  generalFeedback: true,
+  anchors: true,
+  category: true,
+  defaultPoints: true,
+  ownerId: true,
+  updatedAt: true,
+} as const;
+
+export interface BankQuestion extends Omit<AuthoredQuestion, "config"> {
+  id: string;
+  type: QuestionTypeId;
+  config: unknown;
+  updatedAt: Date;
+}
+
+function toBankQuestion(row: { id: string; type: string; title: string; prompt: string; format: string; config: string; generalFeedback: string; anchors: string; category: string; defaultPoints: number; updatedAt: Date }): BankQuestion {
+  const parsed = authoredQuestionSchema.safeParse({
+    type: row.type,
+    title: row.title,
+    prompt: row.prompt,
+    format: row.format,
+    config: JSON.parse(row.config),
+    generalFeedback: row.generalFeedback || undefined,
+    anchors: JSON.parse(row.anchors),
+    category: row.category || undefined,
+    defaultPoints: row.defaultPoints,
+  });
+  if (!parsed.success) throw new Error(`Stored question ${row.id} does not match its type's schema`);
+  return { ...parsed.data, id: row.id, updatedAt: row.updatedAt };
+}
+
+function questionColumns(q: AuthoredQuestion) {
+  return {
+    type: q.type,
+    title: q.title,
+    prompt: q.prompt,
+    format: q.format,
+    config: JSON.stringify(q.config),
+    generalFeedback: q.generalFeedback ?? "",
+    anchors: JSON.stringify(q.anchors),
+    category: q.category ?? "",
+    defaultPoints: q.defaultPoints,
+  };
+}
+
+/** Validates untrusted question data (editor, import) into an AuthoredQuestion, with messages per field. */
+export function validateQuestion(input: unknown): AuthoredQuestion {
+  const parsed = authoredQuestionSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "question"] ??= []).push(issue.message);
+  throw new AppError("invalid", "The question is not complete or not valid; see the marked fields.", fieldErrors);
+}
+
+async function ownedQuestion(viewer: Viewer, id: string) {
+  const row = await db.question.findUnique({ where: { id }, select: questionSelect });
+  if (!row) throw new AppError("not_found", "There is no such question.");
+  if (!canManageOwnContent(viewer, row)) throw new AppError("forbidden", "This question belongs to another instructor.");
+  return row;
+}
+
+export async function createQuestion(viewer: Viewer, input: unknown, readingSlug?: string): Promise<BankQuestion> {
+  if (!canAuthorQuizzes(viewer)) throw new AppError("forbidden", "Only instructors write questions.");
+  const q = validateQuestion(input);
+  const reading = readingSlug ? await db.reading.findUnique({ where: { slug: readingSlug }, select: { id: true } }) : null;
+  const row = await db.question.create({ data: { ...questionColumns(q), ownerId: viewer.id, readingId: reading?.id ?? null }, select: questionSelect });
+  return toBankQuestion(row);
+}
+
+export async function updateQuestion(viewer: Viewer, id: string, input: unknown): Promise<BankQuestion> {
+  await ownedQuestion(viewer, id);
+  const q = validateQuestion(input);
+  // Attempts keep their own snapshot, so this never changes a grade already given.
+  return toBankQuestion(await db.question.update({ where: { id }, data: questionColumns(q), select: questionSelect }));
+}
+
+export async function duplicateQuestion(viewer: Viewer, id: string): Promise<BankQuestion> {
+  const row = await ownedQuestion(viewer, id);
+  const { id: _id, ownerId, updatedAt: _u, ...copy } = row;
+  return toBankQuestion(await db.question.create({ data: { ...copy, title: `${row.title} (copy)`, ownerId }, select: questionSelect }));
+}
+
+export async function deleteQuestion(viewer: Viewer, id: string): Promise<void> {
+  await ownedQuestion(viewer, id);
+  await db.question.delete({ where: { id } });
+}
+
+export async function listMyQuestions(viewer: Viewer): Promise<BankQuestion[]> {
+  if (!canAuthorQuizzes(viewer)) throw new AppError("forbidden", "Only instructors have a question bank.");
+  const rows = await db.question.findMany({ where: { ownerId: viewer.id }, orderBy: [{ category: "asc" }, { createdAt: "asc" }], select: questionSelect });
+  return rows.map(toBankQuestion);
+}
+
+export async function getQuestion(viewer: Viewer, id: string): Promise<BankQuestion> {
+  return toBankQuestion(await ownedQuestion(viewer, id));
+}
+
+// ---------------------------------------------------------------- quizzes
+
+const settingsColumns = (s: QuizSettings) => ({
+  title: s.title,
+  description: s.description,
+  attemptsAllowed: s.attemptsAllowed,
+  opensAt: s.opensAt,
+  closesAt: s.closesAt,
+  timeLimitMinutes: s.timeLimitMinutes,
+  shuffleQuestions: s.shuffleQuestions,
+  shuffleOptions: s.shuffleOptions,
+  reviewWhen: s.reviewWhen,
+  reviewScore: s.reviewScore,
+  reviewCorrectness: s.reviewCorrectness,
+  reviewAnswers: s.reviewAnswers,
+  reviewFeedback: s.reviewFeedback,
+});
+
+async function ownedQuiz(viewer: Viewer, id: string) {
+  const quiz = await db.quiz.findUnique({ where: { id }, select: { id: true, ownerId: true } });
+  if (!quiz) throw new AppError("not_found", "There is no such quiz.");
+  if (!canManageOwnContent(viewer, quiz)) throw new AppError("forbidden", "This quiz belongs to another instructor.");
+  return quiz;
+}
+
+export async function createQuiz(viewer: Viewer, settings: QuizSettings, readingSlug?: string): Promise<{ id: string }> {
+  if (!canAuthorQuizzes(viewer)) throw new AppError("forbidden", "Only instructors create quizzes.");
+  const reading = readingSlug ? await db.reading.findUnique({ where: { slug: readingSlug }, select: { id: true } }) : null;
+  return db.quiz.create({ data: { ...settingsColumns(settings), ownerId: viewer.id, readingId: reading?.id ?? null }, select: { id: true } });
+}
+
+export async function updateQuizSettings(viewer: Viewer, quizId: string, settings: QuizSettings): Promise<void> {
+  await ownedQuiz(viewer, quizId);
+  await db.quiz.update({ where: { id: quizId }, data: settingsColumns(settings), select: { id: true } });
+}
+
+export async function addQuestionToQuiz(viewer: Viewer, quizId: string, item: { questionId: string; points?: number }): Promise<{ id: string }> {
+  await ownedQuiz(viewer, quizId);
+  const question = await ownedQuestion(viewer, item.questionId);
+  const last = await db.quizQuestion.findFirst({ where: { quizId }, orderBy: { position: "desc" }, select: { position: true } });
+  return db.quizQuestion.create({
+    data: { quizId, questionId: question.id, position: (last?.position ?? -1) + 1, points: item.points ?? question.defaultPoints },
+    select: { id: true },
+  });
+}
+
+export async function setQuizItemPoints(viewer: Viewer, quizId: string, itemId: string, points: number): Promise<void> {
+  await ownedQuiz(viewer, quizId);
+  const { count } = await db.quizQuestion.updateMany({ where: { id: itemId, quizId }, data: { points } });
+  if (count === 0) throw new AppError("not_found", "That question is not in this quiz.");
+}
+
+export async function removeQuizItem(viewer: Viewer, quizId: string, itemId: string): Promise<void> {
+  await ownedQuiz(viewer, quizId);
+  const { count } = await db.quizQuestion.deleteMany({ where: { id: itemId, quizId } });
+  if (count === 0) throw new AppError("not_found", "That question is not in this quiz.");
+}
+
+/** `itemIds` must be exactly the quiz's items, in the new order. */
+export async function reorderQuiz(viewer: Viewer, quizId: string, itemIds: string[]): Promise<void> {
+  await ownedQuiz(viewer, quizId);
+  const items = await db.quizQuestion.findMany({ where: { quizId }, select: { id: true } });
+  const current = new Set(items.map((i) => i.id));
+  if (itemIds.length !== current.size || new Set(itemIds).size !== itemIds.length || !itemIds.every((id) => current.has(id))) {
+    throw new AppError("invalid", "The new order must list every question of the quiz once.");
+  }
+  await db.$transaction(itemIds.map((id, position) => db.quizQuestion.update({ where: { id }, data: { position }, select: { id: true } })));
+}
+
+export interface QuizForEditing extends QuizSettings {
+  id: string;
+  items: { id: string; position: number; points: number; question: BankQuestion }[];
+  assignments: { id: string; classId: string; className: string; dueAt: Date | null }[];
+}
+
+export async function getQuizForEditing(viewer: Viewer, quizId: string): Promise<QuizForEditing> {
+  await ownedQuiz(viewer, quizId);
+  const quiz = await db.quiz.findUniqueOrThrow({
+    where: { id: quizId },
+    select: {
+      id: true,
+      title: true,
+      description: true,
+      attemptsAllowed: true,
+      opensAt: true,
+      closesAt: true,
+      timeLimitMinutes: true,
+      shuffleQuestions: true,
+      shuffleOptions: true,
+      reviewWhen: true,
+      reviewScore: true,
+      reviewCorrectness: true,
+      reviewAnswers: true,
+      reviewFeedback: true,
+      items: { orderBy: { position: "asc" }, select: { id: true, position: true, points: true, question: { select: questionSelect } } },
+      assignments: { select: { id: true, classId: true, dueAt: true, class: { select: { name: true } } } },
+    },
+  });
+  return {
+    ...quiz,
+    reviewWhen: quiz.reviewWhen as QuizSettings["reviewWhen"],
+    items: quiz.items.map((i) => ({ id: i.id, position: i.position, points: i.points, question: toBankQuestion(i.question) })),
+    assignments: quiz.assignments.map((a) => ({ id: a.id, classId: a.classId, className: a.class.name, dueAt: a.dueAt })),
+  };
+}
+
+export async function listMyQuizzes(viewer: Viewer): Promise<{ id: string; title: string; questionCount: number; assignedTo: number }[]> {
+  if (!canAuthorQuizzes(viewer)) throw new AppError("forbidden", "Only instructors have quizzes.");
+  const rows = await db.quiz.findMany({
+    where: { ownerId: viewer.id },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, title: true, _count: { select: { items: true, assignments: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, title: r.title, questionCount: r._count.items, assignedTo: r._count.assignments }));
+}
+
+/** Assigning again changes the due date; it never creates a second copy. */
+export async function assignQuiz(viewer: Viewer, input: { quizId: string; classId: string; dueAt: Date | null }): Promise<{ id: string }> {
+  await ownedQuiz(viewer, input.quizId);
+  const cls = await db.class.findUnique({ where: { id: input.classId }, select: { instructorId: true } });
+  if (!cls) throw new AppError("not_found", "There is no such class.");
+  if (!canManageClass(viewer, cls)) throw new AppError("forbidden", "You can assign quizzes only to your own classes.");
+  const count = await db.quizQuestion.count({ where: { quizId: input.quizId } });
+  if (count === 0) throw new AppError("invalid", "Add at least one question before assigning the quiz.");
+  try {
+    return await db.quizAssignment.upsert({
+      where: { quizId_classId: { quizId: input.quizId, classId: input.classId } },
+      create: { quizId: input.quizId, classId: input.classId, dueAt: input.dueAt },
+      update: { dueAt: input.dueAt },
+      select: { id: true },
+    });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    return db.quizAssignment.findUniqueOrThrow({ where: { quizId_classId: { quizId: input.quizId, classId: input.classId } }, select: { id: true } });
+  }
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { reviewWhens } from "@/lib/quiz/review";
+import { idSchema } from "./classes";
+
+const optionalDateTime = z
+  .union([z.date(), z.string().trim()])
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === "") return null;
+    const d = v instanceof Date ? v : new Date(v);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: "custom", message: "Enter a real date and time." });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+export const quizSettingsSchema = z
+  .object({
+    title: z.string().trim().min(1, "Give the quiz a title.").max(200, "Use at most 200 characters."),
+    description: z.string().trim().max(4000).default(""),
+    attemptsAllowed: z.coerce.number().int("Whole numbers only.").min(0, "0 means unlimited.").max(20, "At most 20 attempts."),
+    opensAt: optionalDateTime,
+    closesAt: optionalDateTime,
+    timeLimitMinutes: z.coerce.number().int().min(1, "At least 1 minute.").max(600, "At most 10 hours.").nullable().default(null),
+    shuffleQuestions: z.boolean().default(false),
+    shuffleOptions: z.boolean().default(true),
+    reviewWhen: z.enum(reviewWhens),
+    reviewScore: z.boolean().default(true),
+    reviewCorrectness: z.boolean().default(true),
+    reviewAnswers: z.boolean().default(false),
+    reviewFeedback: z.boolean().default(true),
+  })
+  .refine((q) => !q.opensAt || !q.closesAt || q.opensAt < q.closesAt, { path: ["closesAt"], message: "The quiz must close after it opens." });
+export type QuizSettings = z.infer<typeof quizSettingsSchema>;
+
+export const quizItemSchema = z.object({ questionId: idSchema, points: z.coerce.number().min(0).max(100) });
+
+export const essayGradeSchema = z.object({
+  rubricScores: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), z.coerce.number().min(0).max(100)).optional(),
+  /** 0..1 of the question's points, when there is no rubric. */
+  fraction: z.coerce.number().min(0).max(1).optional(),
+  comment: z.string().trim().max(5000).default(""),
+});
