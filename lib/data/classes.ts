@@ -95,13 +95,14 @@ export interface ClassDetail {
   joinCodeExpiresAt: Date | null;
   roster: { id: string; name: string; email: string; joinedAt: Date }[];
   assignments: { id: string; readingSlug: string; readingTitle: string; dueAt: Date | null; createdAt: Date }[];
+  quizzes: { id: string; title: string; dueAt: Date | null }[];
 }
 
 export async function getClass(viewer: Viewer, classId: string): Promise<ClassDetail> {
   const { cls, enrolled } = await loadClassFacts(classId, viewer);
   if (!canViewClass(viewer, cls, enrolled)) throw new AppError("forbidden", "You are not a member of this class.");
   const canManage = canManageClass(viewer, cls);
-  const [roster, assignments] = await Promise.all([
+  const [roster, assignments, quizzes] = await Promise.all([
     canManage
       ? db.enrolment.findMany({
           where: { classId },
@@ -113,6 +114,11 @@ export async function getClass(viewer: Viewer, classId: string): Promise<ClassDe
       where: { classId },
       orderBy: { createdAt: "asc" },
       select: { id: true, dueAt: true, createdAt: true, reading: { select: { slug: true, title: true } } },
+    }),
+    db.quizAssignment.findMany({
+      where: { classId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, dueAt: true, quiz: { select: { title: true } } },
     }),
   ]);
   return {
@@ -130,6 +136,7 @@ export async function getClass(viewer: Viewer, classId: string): Promise<ClassDe
       dueAt: a.dueAt,
       createdAt: a.createdAt,
     })),
+    quizzes: quizzes.map((q) => ({ id: q.id, title: q.quiz.title, dueAt: q.dueAt })),
   };
 }
 

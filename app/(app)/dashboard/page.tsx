@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listMyClasses } from "@/lib/data/classes";
 import { listMyAssignments } from "@/lib/data/progress";
+import { listMyQuizzes } from "@/lib/data/quizzes";
 import { guardPage } from "@/lib/http/page-guard";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { CreateClassForm } from "@/components/classes/class-forms";
@@ -12,7 +13,11 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const viewer = await guardPage(requireViewer(), "/dashboard");
-  const [classes, assignments] = await Promise.all([listMyClasses(viewer), listMyAssignments(viewer)]);
+  const [classes, assignments, quizzes] = await Promise.all([
+    listMyClasses(viewer),
+    listMyAssignments(viewer),
+    viewer.role === "instructor" ? listMyQuizzes(viewer) : Promise.resolve([]),
+  ]);
 
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-10">
@@ -79,6 +84,26 @@ export default async function DashboardPage() {
                 </li>
               ))}
             </ul>
+          </section>
+          <section aria-labelledby="quizzes-title" className="mt-10">
+            <h2 id="quizzes-title" className="text-xl font-bold">Your quizzes</h2>
+            {quizzes.length === 0 ? <p className="mt-3 text-muted">No quizzes yet.</p> : null}
+            <ul className="mt-3 space-y-2">
+              {quizzes.map((q) => (
+                <li key={q.id}>
+                  <Link href={`/quizzes/${q.id}`}>{q.title}</Link>{" "}
+                  <span className="text-muted">
+                    · {q.questionCount} {q.questionCount === 1 ? "question" : "questions"} · assigned to {q.assignedTo}{" "}
+                    {q.assignedTo === 1 ? "class" : "classes"}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-4 flex flex-wrap gap-3">
+              <Link className="btn-secondary" href="/quizzes">Quizzes</Link>
+              <Link className="btn-secondary" href="/questions">Question bank</Link>
+              <Link className="btn-secondary" href="/quizzes/import">Import questions (GIFT)</Link>
+            </p>
           </section>
           <section aria-labelledby="new-class-title" className="card mt-10 max-w-lg">
             <h2 id="new-class-title" className="text-xl font-bold">Create a class</h2>

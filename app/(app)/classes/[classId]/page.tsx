@@ -71,6 +71,33 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         </ul>
       </section>
 
+      <section aria-labelledby="quizzes-title" className="mt-10">
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h2 id="quizzes-title" className="text-xl font-bold">Quizzes</h2>
+          {cls.canManage ? (
+            <p className="flex flex-wrap gap-3 text-sm">
+              <Link href={`/classes/${cls.id}/gradebook`}>Gradebook</Link>
+              <Link href="/quizzes">Build or assign a quiz</Link>
+            </p>
+          ) : null}
+        </div>
+        {cls.quizzes.length === 0 ? <p className="mt-2 text-muted">No quizzes assigned yet.</p> : null}
+        <ul className="mt-3 space-y-2">
+          {cls.quizzes.map((q) => (
+            <li key={q.id}>
+              <Link href={`/quiz-assignments/${q.id}`}>{q.title}</Link>
+              <span className="text-muted">{q.dueAt ? ` · due ${formatDay(q.dueAt)}` : " · no due date"}</span>
+              {cls.canManage ? (
+                <>
+                  {" · "}
+                  <Link href={`/quiz-assignments/${q.id}/analysis`}>Question analysis</Link>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
       {progress
         ? progress.assignments.map((a) => (
             <section key={a.id} aria-labelledby={`progress-${a.id}`} className="mt-10">
