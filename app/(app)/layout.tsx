@@ -8,7 +8,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const viewer = await getViewer();
   return (
     <>
-      <div className="no-print border-b border-line bg-stone-50">
+      <nav aria-label="Account" className="no-print border-b border-line bg-stone-50">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-end gap-3 px-4 py-1.5 text-sm">
           {viewer ? (
             <>
@@ -25,7 +25,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <Link href="/login">Sign in</Link>
           )}
         </div>
-      </div>
+      </nav>
       {children}
     </>
   );

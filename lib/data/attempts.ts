@@ -247,12 +247,14 @@ export async function listMyQuizAssignments(viewer: Viewer): Promise<
       id: true,
       dueAt: true,
       class: { select: { name: true } },
-      quiz: { select: { title: true, attemptsAllowed: true } },
+      quiz: { select: { title: true, attemptsAllowed: true, closesAt: true, reviewWhen: true, reviewScore: true, reviewCorrectness: true, reviewAnswers: true, reviewFeedback: true } },
       attempts: { where: { userId: viewer.id }, select: { id: true, status: true, score: true, maxScore: true } },
     },
   });
+  const now = new Date();
   return rows.map((r) => {
-    const submitted = r.attempts.filter((a) => a.status === "submitted");
+    // A score the review policy hides is not shown on the dashboard either.
+    const submitted = r.attempts.filter((a) => a.status === "submitted" && reviewVisibility(policyOf(r.quiz), a, r.quiz, now).score);
     const best = submitted.sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
     return {
       quizAssignmentId: r.id,
@@ -279,6 +281,7 @@ export async function getQuizAssignmentForStudent(viewer: Viewer, quizAssignment
     select: { id: true, number: true, status: true, score: true, maxScore: true, submittedAt: true, needsGrading: true },
   });
   const q = qa.quiz;
+  const now = new Date();
   return {
     id: qa.id,
     classId: qa.class.id,
@@ -293,7 +296,8 @@ export async function getQuizAssignmentForStudent(viewer: Viewer, quizAssignment
     closesAt: q.closesAt,
     timeLimitMinutes: q.timeLimitMinutes,
     isInstructor: isOwner,
-    attempts: mine,
+    // Scores only where the review policy shows them (always for the instructor).
+    attempts: mine.map((a) => ({ ...a, score: isOwner || reviewVisibility(policyOf(q), a, q, now).score ? a.score : null })),
   };
 }
 

@@ -8,6 +8,7 @@ import { guardPage } from "@/lib/http/page-guard";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { CreateClassForm } from "@/components/classes/class-forms";
 import { formatDay } from "@/components/ui/dates";
+import { MyQuizzes } from "@/components/quiz/my-quizzes";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -52,6 +53,7 @@ export default async function DashboardPage() {
               </ul>
             )}
           </section>
+          <MyQuizzes viewer={viewer} />
           <section aria-labelledby="classes-title" className="mt-10">
             <h2 id="classes-title" className="text-xl font-bold">Your classes</h2>
             <ul className="mt-3 space-y-2">

@@ -1,0 +1,172 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getAttemptForPlayer, getAttemptReview, submitAttempt, type AttemptReview, type ReviewQuestion } from "@/lib/data/attempts";
+import { guardPage } from "@/lib/http/page-guard";
+import { ReviewAnswer } from "@/components/quiz/review-answer";
+
+export const metadata: Metadata = { title: "Quiz review" };
+
+const points = (n: number) => String(Math.round(n * 100) / 100);
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const stateLabel: Record<string, { text: string; icon: string; className: string }> = {
+  correct: { text: "Correct", icon: "✓", className: "border-green-700 bg-green-50 text-green-900" },
+  partial: { text: "Partly correct", icon: "◐", className: "border-amber-700 bg-amber-50 text-amber-950" },
+  incorrect: { text: "Incorrect", icon: "✗", className: "border-red-700 bg-red-50 text-red-900" },
+  "needs-grading": { text: "Waiting for grading", icon: "…", className: "border-stone-500 bg-stone-100 text-ink" },
+  unanswered: { text: "Not answered", icon: "–", className: "border-stone-500 bg-stone-100 text-ink" },
+};
+
+export default async function AttemptReviewPage({ params }: { params: Promise<{ attemptId: string }> }) {
+  const { attemptId } = await params;
+  const here = `/attempts/${attemptId}/review`;
+  const viewer = await guardPage(requireViewer(), here);
+  let review: AttemptReview = await guardPage(getAttemptReview(viewer, attemptId), here);
+
+  // The student's own attempt: where it belongs, and, if still open, whether its time has run out.
+  let quizAssignmentId: string | null = null;
+  let attemptNumber: number | null = null;
+  if (viewer.role === "student") {
+    const attempt = await guardPage(getAttemptForPlayer(viewer, attemptId), here);
+    quizAssignmentId = attempt.quizAssignmentId;
+    attemptNumber = attempt.number;
+    if (review.status === "in-progress") {
+      const now = new Date();
+      if (!attempt.deadlineAt || now < attempt.deadlineAt) redirect(`/attempts/${attemptId}`);
+      // Time ran out: the server closes the attempt with the answers saved in time.
+      await guardPage(submitAttempt(viewer, attemptId, now), here);
+      review = await guardPage(getAttemptReview(viewer, attemptId), here);
+    }
+  }
+
+  const v = review.visibility;
+  const back = quizAssignmentId ? { href: `/quiz-assignments/${quizAssignmentId}`, label: "← About this quiz" } : { href: "/dashboard", label: "← Dashboard" };
+
+  return (
+    <main id="main" className="mx-auto max-w-3xl px-4 py-10">
+      <p className="text-sm">
+        <Link href={back.href}>{back.label}</Link>
+      </p>
+      <p className="mt-4 text-sm font-semibold uppercase tracking-wide text-muted">{attemptNumber ? `Attempt ${attemptNumber} · review` : "Attempt review"}</p>
+      <h1 className="mt-1 text-3xl font-bold">{review.quizTitle}</h1>
+
+      {review.status === "in-progress" ? (
+        <p className="mt-4 rounded-md border border-line bg-white p-4">This attempt is still in progress.</p>
+      ) : (
+        <p className="mt-4 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">{viewer.role === "student" ? "Your answers have been submitted." : "This attempt has been submitted."}</p>
+      )}
+
+      {!v.open ? (
+        <p className="mt-6 rounded-md border border-line bg-white p-4 text-lg" data-testid="review-closed">
+          {v.reason ?? "The review is not available."}
+        </p>
+      ) : (
+        <>
+          {review.score !== null ? (
+            <section aria-labelledby="score-title" className="card mt-6" data-testid="review-score">
+              <h2 id="score-title" className="text-sm font-semibold uppercase tracking-wide text-muted">
+                {viewer.role === "student" ? "Your score" : "Score"}
+              </h2>
+              <p className="mt-1 text-3xl font-bold tabular-nums">
+                {points(review.score)} <span className="text-lg font-normal text-muted">of {plural(review.maxScore, "point", "points")}</span>
+                {review.maxScore > 0 ? <span className="ml-3 text-lg font-normal text-muted">({Math.round((review.score / review.maxScore) * 100)}%)</span> : null}
+              </p>
+              {review.needsGrading ? <p className="mt-2 text-muted">Some answers are waiting for your instructor to grade, so this score may still go up.</p> : null}
+            </section>
+          ) : null}
+
+          <ol className="mt-8 space-y-6">
+            {review.questions.map((q, i) => (
+              <ReviewItem key={q.key} q={q} n={i + 1} attemptNeedsGrading={review.needsGrading} own={viewer.role === "student"} />
+            ))}
+          </ol>
+        </>
+      )}
+    </main>
+  );
+}
+
+function ReviewItem({ q, n, attemptNeedsGrading, own }: { q: ReviewQuestion; n: number; attemptNeedsGrading: boolean; own: boolean }) {
+  const titleId = `${q.key}-title`;
+  const state = q.state ? stateLabel[q.state] : undefined;
+  const answered = q.response !== null && q.response !== undefined;
+  // With correctness hidden, only the attempt says that something waits for a grader.
+  const waiting = q.type === "essay" && answered && (q.state === "needs-grading" || (q.state === null && attemptNeedsGrading && !q.graderComment));
+  return (
+    <li className="card" data-testid={`question-${q.key}`}>
+      <section aria-labelledby={titleId}>
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+          <h2 id={titleId} className="text-lg font-bold">
+            <span className="text-muted">Question {n}.</span> {q.title}
+          </h2>
+          <span className="text-sm text-muted" data-testid={`${q.key}-points`}>
+            {q.earned !== null ? `${points(q.earned)} of ${plural(q.points, "point", "points")}` : plural(q.points, "point", "points")}
+          </span>
+        </div>
+        <div className="mt-2 space-y-2 text-muted">
+          {q.prompt.split(/\n\s*\n/).map((para, j) => (
+            <p key={j} className="whitespace-pre-line">
+              {para}
+            </p>
+          ))}
+        </div>
+
+        {state && !waiting ? (
+          <p className={`mt-3 inline-flex items-center gap-2 rounded-full border px-3 py-0.5 text-sm font-semibold ${state.className}`} data-testid={`${q.key}-state`}>
+            <span aria-hidden="true">{state.icon}</span>
+            {state.text}
+          </p>
+        ) : null}
+
+        <div className="mt-4">
+          <h3 className="text-sm font-semibold uppercase tracking-wide text-muted">{own ? "Your answer" : "The student’s answer"}</h3>
+          <ReviewAnswer type={q.type} view={q.view} response={q.response} testId={`${q.key}-your-answer`} />
+        </div>
+
+        {waiting ? (
+          <p className="mt-3 rounded-md border border-line bg-stone-50 p-3 text-sm" data-testid={`${q.key}-waiting`}>
+            {own ? "Waiting for your instructor to grade this answer." : "Waiting to be graded."}
+          </p>
+        ) : null}
+
+        {q.correctResponse !== null && q.correctResponse !== undefined ? (
+          <div className="mt-4 rounded-md border border-green-700/40 bg-green-50/60 p-3">
+            <h3 className="text-sm font-semibold uppercase tracking-wide text-green-900">{q.state === "correct" ? "The right answer (yours)" : "The right answer"}</h3>
+            <ReviewAnswer type={q.type} view={q.view} response={q.correctResponse} testId={`${q.key}-right-answer`} />
+          </div>
+        ) : null}
+
+        {q.feedback.length > 0 || q.generalFeedback || q.graderComment ? (
+          <div className="mt-4 space-y-3">
+            {q.feedback.length > 0 ? (
+              <div>
+                <h3 className="text-sm font-semibold uppercase tracking-wide text-muted">Feedback on your answer</h3>
+                <ul className="mt-1 space-y-1">
+                  {q.feedback.map((f, j) => (
+                    <li key={j} className="whitespace-pre-line">
+                      {f}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {q.graderComment ? (
+              <div>
+                <h3 className="text-sm font-semibold uppercase tracking-wide text-muted">Your instructor’s comment</h3>
+                <p className="mt-1 whitespace-pre-line">{q.graderComment}</p>
+              </div>
+            ) : null}
+            {q.generalFeedback ? (
+              <div>
+                <h3 className="text-sm font-semibold uppercase tracking-wide text-muted">About this question</h3>
+                <p className="mt-1 whitespace-pre-line">{q.generalFeedback}</p>
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+      </section>
+    </li>
+  );
+}

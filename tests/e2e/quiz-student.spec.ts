@@ -1,0 +1,56 @@
+import { expect, test, type Response } from "@playwright/test";
+import { demo, expectNoAxeViolations, signIn } from "./fixtures";
+
+// What would give the answers away, in any response the browser receives while taking a quiz.
+const KEY_MARKERS = ['"correct":true', '"weight":', '"credit":', '"tolerance":', '"graderNotes"', "an MfS (Stasi) note, from the East German side"];
+
+test("a student takes the seeded quiz, loses the network, keeps every answer, submits and sees the review", async ({ page, context }) => {
+  const leaks: string[] = [];
+  let submitted = false; // after submitting, the review may show right answers by policy
+  const inspect = async (res: Response) => {
+    if (submitted) return;
+    const type = res.request().resourceType();
+    if (!["document", "fetch", "xhr"].includes(type)) return;
+    const body = (await res.text().catch(() => "")).replace(/\\/g, "");
+    for (const marker of KEY_MARKERS) if (body.includes(marker)) leaks.push(`${marker} in ${res.url()}`);
+  };
+  page.on("response", (res) => void inspect(res));
+
+  await signIn(page, demo.students[0]!); // Ben has not taken the quiz
+  const quizzes = page.getByTestId("my-quizzes");
+  await quizzes.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/quiz-assignments\//);
+  await expectNoAxeViolations(page);
+  await page.getByTestId("start-quiz").click();
+  await expect(page).toHaveURL(/\/attempts\/[^/]+$/);
+
+  const q2 = page.getByTestId("question-q2");
+  await q2.getByLabel(/The US defence budget request/).check();
+  await expect(page.getByTestId("save-status")).toHaveText("All answers saved");
+  await expectNoAxeViolations(page);
+
+  // The network drops: the answer is kept on the device and the student is told so.
+  await context.setOffline(true);
+  const q4 = page.getByTestId("question-q4");
+  await q4.getByLabel(/He marks these views as his own/).check();
+  await expect(page.getByTestId("save-status")).toContainText("Offline");
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect(page.getByTestId("save-status")).toHaveText("All answers saved", { timeout: 20_000 });
+
+  // Reopening resumes the attempt with both answers.
+  await page.reload();
+  await expect(page.getByTestId("question-q2").getByLabel(/The US defence budget request/)).toBeChecked();
+  await expect(page.getByTestId("question-q4").getByLabel(/He marks these views as his own/)).toBeChecked();
+
+  // Submitting with questions unanswered asks first.
+  await page.getByTestId("submit-quiz").click();
+  await expect(page.getByTestId("unanswered-list")).toBeVisible();
+  expect(leaks, "answer key material sent to the browser").toEqual([]);
+  submitted = true;
+  await page.getByTestId("confirm-submit").click();
+  await expect(page).toHaveURL(/\/review$/);
+  await expect(page.getByTestId("review-score")).toBeVisible();
+  await expect(page.getByTestId("q2-state")).toContainText(/correct/i);
+  await expectNoAxeViolations(page);
+});
