@@ -70,7 +70,8 @@ async function loadAttempt(viewer: Viewer, attemptId: string) {
       maxScore: true,
       needsGrading: true,
       quizAssignmentId: true,
-      quizAssignment: { select: { quiz: { select: quizPolicySelect }, class: { select: { id: true, instructorId: true } } } },
+      quizAssignment: { select: { quiz: { select: quizPolicySelect }, class: { select: { id: true, name: true, instructorId: true } } } },
+      user: { select: { id: true, name: true } },
       responses: true,
     },
   });
@@ -393,10 +394,19 @@ export interface ReviewQuestion {
   rubricScores: Record<string, number> | null;
   /** Whether a person has graded this answer (instructor only). */
   gradedByHand: boolean;
+  /** What a good essay contains (instructor only). */
+  graderNotes: string | null;
 }
 
 export interface AttemptReview {
   id: string;
+  classId: string;
+  className: string;
+  quizAssignmentId: string;
+  number: number;
+  submittedAt: Date | null;
+  student: { id: string; name: string };
+  readingSlug: string | null;
   quizTitle: string;
   status: string;
   visibility: ReviewVisibility;
@@ -415,8 +425,16 @@ export async function getAttemptReview(viewer: Viewer, attemptId: string, now = 
     ? { open: true, score: true, correctness: true, answers: true, feedback: true, reason: null }
     : reviewVisibility(policyOf(quiz), attempt, quiz, now);
   const responses = new Map(attempt.responses.map((r) => [r.questionKey, r]));
+  const reading = quiz.readingId ? await db.reading.findUnique({ where: { id: quiz.readingId }, select: { slug: true } }) : null;
   return {
     id: attempt.id,
+    classId: attempt.quizAssignment.class.id,
+    className: attempt.quizAssignment.class.name,
+    quizAssignmentId: attempt.quizAssignmentId,
+    number: attempt.number,
+    submittedAt: attempt.submittedAt,
+    student: attempt.user,
+    readingSlug: reading?.slug ?? null,
     quizTitle: quiz.title,
     status: attempt.status,
     visibility: v,
@@ -443,6 +461,7 @@ export async function getAttemptReview(viewer: Viewer, attemptId: string, now = 
         rubric: isInstructor && q.type === "essay" ? parseConfig("essay", q.config).rubric : null,
         rubricScores: isInstructor && r?.rubricScores ? z.record(z.string(), z.number()).parse(JSON.parse(r.rubricScores)) : null,
         gradedByHand: isInstructor ? Boolean(r?.gradedById) : false,
+        graderNotes: isInstructor && q.type === "essay" ? (parseConfig("essay", q.config).graderNotes ?? null) : null,
       };
     }),
   };
@@ -538,7 +557,7 @@ export async function regradeAssignment(viewer: Viewer, quizAssignmentId: string
 export type GradebookCell =
   | { state: "not-started" }
   | { state: "in-progress"; attemptId: string }
-  | { state: "submitted" | "needs-grading"; attemptId: string; score: number; maxScore: number; attempts: number };
+  | { state: "submitted" | "needs-grading"; attemptId: string; score: number; maxScore: number; attempts: number; gradingAttemptId: string | null };
 
 export interface Gradebook {
   className: string;
@@ -568,7 +587,8 @@ export async function getGradebook(viewer: Viewer, classId: string): Promise<Gra
         const mine = attempts.filter((a) => a.userId === user.id && a.quizAssignmentId === qa.id);
         const done = mine.filter((a) => a.status === "submitted").sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
         const best = done[0];
-        if (best) return { state: done.some((a) => a.needsGrading) ? "needs-grading" : "submitted", attemptId: best.id, score: best.score ?? 0, maxScore: best.maxScore, attempts: mine.length };
+        const waiting = done.find((a) => a.needsGrading);
+        if (best) return { state: waiting ? "needs-grading" : "submitted", attemptId: best.id, score: best.score ?? 0, maxScore: best.maxScore, attempts: mine.length, gradingAttemptId: waiting?.id ?? null };
         const open = mine.find((a) => a.status === "in-progress");
         return open ? { state: "in-progress", attemptId: open.id } : { state: "not-started" };
       }),

@@ -1,0 +1,124 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getAttemptReview, gradeResponse, regradeAssignment } from "@/lib/data/attempts";
+import { idSchema } from "@/lib/validation/classes";
+import { essayGradeSchema } from "@/lib/validation/quizzes";
+import { failed, formValues, invalid, type FormState } from "./form-state";
+
+/**
+ * The instructor's grading: one answer by hand (an essay against its rubric, or any answer's
+ * points as an override), and the explicit regrade of a quiz assignment. Both return FormState
+ * and never throw to the client; lib/data checks that the viewer teaches the class.
+ */
+
+/** An attempt's question keys are "q1", "q2", … (lib/quiz/snapshot.ts). */
+const questionKeySchema = z.string().regex(/^q\d{1,4}$/);
+
+/** The form's name for a rubric criterion's score. */
+const rubricField = (criterionId: string) => `rubric.${criterionId}`;
+
+const points = (n: number) => String(Math.round(n * 100) / 100);
+const plural = (n: number, one: string, many: string) => `${points(n)} ${n === 1 ? one : many}`;
+
+/** A number typed into a points box: "", "abc" and "1,5" (decimal comma) handled; null when not a number. */
+function readNumber(raw: FormDataEntryValue | null): number | null {
+  if (typeof raw !== "string") return null;
+  const s = raw.trim().replace(",", ".");
+  if (s === "") return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+function revalidateGradingPages(attemptId: string) {
+  revalidatePath(`/attempts/${attemptId}/grade`);
+  revalidatePath(`/attempts/${attemptId}/review`);
+  revalidatePath("/classes/[classId]/gradebook", "page");
+  revalidatePath("/quiz-assignments/[quizAssignmentId]/analysis", "page");
+}
+
+export async function gradeResponseAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const attemptId = idSchema.safeParse(form.get("attemptId"));
+  const questionKey = questionKeySchema.safeParse(form.get("questionKey"));
+  if (!attemptId.success || !questionKey.success) return { ok: false, message: "That answer can’t be found. Reload the page and try again." };
+  const mode = form.get("mode") === "rubric" ? "rubric" : "points";
+  // What the grader typed, shown again whatever happens (React resets the form after an action).
+  const values = formValues(form, [...new Set([...form.keys()].filter((k) => k === "comment" || k === "points" || k.startsWith("rubric.")))]);
+
+  try {
+    const viewer = await requireViewer();
+    // The rubric and the points come from the attempt's snapshot, never from the form.
+    const review = await getAttemptReview(viewer, attemptId.data);
+    const question = review.questions.find((q) => q.key === questionKey.data);
+    if (!question) return { ok: false, message: "That question is not part of this attempt. Reload the page and try again." };
+
+    const rubric = mode === "rubric" ? (question.rubric ?? []) : [];
+    const fieldErrors: Record<string, string[]> = {};
+    let grade: { rubricScores?: Record<string, number>; fraction?: number };
+
+    if (rubric.length) {
+      const rubricScores: Record<string, number> = {};
+      for (const c of rubric) {
+        const n = readNumber(form.get(rubricField(c.id)));
+        if (n === null || n < 0 || n > c.maxPoints) fieldErrors[rubricField(c.id)] = [`Enter a number from 0 to ${c.maxPoints}.`];
+        else rubricScores[c.id] = n;
+      }
+      grade = { rubricScores };
+    } else {
+      if (question.points <= 0) return { ok: false, message: "This question is worth no points, so there is nothing to grade.", values };
+      const n = readNumber(form.get("points"));
+      if (n === null || n < 0 || n > question.points) fieldErrors.points = [`Enter a number from 0 to ${points(question.points)}.`];
+      grade = { fraction: n === null ? 0 : n / question.points };
+    }
+    if (Object.keys(fieldErrors).length) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors, values };
+
+    const parsed = essayGradeSchema.safeParse({ ...grade, comment: form.get("comment") ?? "" });
+    if (!parsed.success) {
+      const state = invalid(parsed.error, values);
+      // A rubric score's issue path is ["rubricScores", id]: show it beside that criterion.
+      for (const issue of parsed.error.issues) {
+        if (issue.path[0] === "rubricScores" && typeof issue.path[1] === "string") (state.fieldErrors![rubricField(issue.path[1])] ??= []).push(issue.message);
+        if (issue.path[0] === "fraction") (state.fieldErrors!.points ??= []).push(`Enter a number from 0 to ${points(question.points)}.`);
+      }
+      return state;
+    }
+
+    await gradeResponse(viewer, attemptId.data, questionKey.data, parsed.data);
+    revalidateGradingPages(attemptId.data);
+
+    const after = await getAttemptReview(viewer, attemptId.data);
+    const saved = after.questions.find((q) => q.key === questionKey.data);
+    const earned = saved?.earned ?? null;
+    const total = after.score !== null ? ` The attempt’s total is now ${points(after.score)} of ${plural(after.maxScore, "point", "points")}.` : "";
+    const still = after.needsGrading ? " Other answers in this attempt still need grading." : "";
+    return {
+      ok: true,
+      message: `Grade saved${earned !== null ? `: ${points(earned)} of ${plural(question.points, "point", "points")}` : ""}.${total}${still}`,
+      values,
+    };
+  } catch (e) {
+    return failed(e, values);
+  }
+}
+
+export async function regradeAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const id = idSchema.safeParse(form.get("quizAssignmentId"));
+  if (!id.success) return { ok: false, message: "That quiz can’t be found. Reload the page and try again." };
+  try {
+    const { attempts } = await regradeAssignment(await requireViewer(), id.data);
+    revalidatePath("/classes/[classId]/gradebook", "page");
+    revalidatePath(`/quiz-assignments/${id.data}/analysis`);
+    revalidatePath("/attempts/[attemptId]/grade", "page");
+    return {
+      ok: true,
+      message:
+        attempts === 0
+          ? "There are no submitted attempts to regrade yet."
+          : `Regraded ${attempts === 1 ? "1 submitted attempt" : `${attempts} submitted attempts`} against the current questions. Grades given by hand were kept.`,
+    };
+  } catch (e) {
+    return failed(e, {});
+  }
+}
