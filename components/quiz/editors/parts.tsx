@@ -1,0 +1,571 @@
+"use client";
+
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import type { QuestionTypeId } from "@/lib/question-types/ids";
+import type { ConfigOf } from "@/lib/question-types/schemas";
+import { choiceInputClass, foldText, groupBySection, paragraphLabel, paragraphNumber, snippet } from "@/components/quiz/players/parts";
+
+/**
+ * What every question editor shares: its props, labelled inputs with their errors beside them,
+ * number inputs that keep what was typed, list controls, and the paragraph picker. Errors are
+ * keyed by the dotted path the question schema reports ("options.1.text"); an element's id is
+ * that path with dashes under the editor's id prefix ("q-config-options-1-text"), so the
+ * question form's error summary can link to it.
+ */
+
+/** Messages per dotted path. */
+export type FieldErrors = Record<string, string[]>;
+
+/** A paragraph of the reading, as the pickers show it. */
+export interface EditorPassage {
+  anchor: string;
+  sectionTitle: string;
+  text: string;
+}
+
+export interface EditorProps<T extends QuestionTypeId> {
+  /** The type's config, exactly as lib/question-types/schemas.ts defines it. */
+  value: ConfigOf<T>;
+  onChange: (next: ConfigOf<T>) => void;
+  /** Errors keyed by dotted path inside the config ("options.1.text"; "" for the config as a whole). */
+  errors: FieldErrors;
+  /** Prefix of every element id, e.g. "q-config". */
+  idPrefix: string;
+  /** The reading's paragraphs (evidence questions cite them). */
+  passages: readonly EditorPassage[];
+}
+
+/** "options.1.text" under "q-config" → "q-config-options-1-text"; "" → "q-config". */
+export function fieldId(prefix: string, path: string): string {
+  return path ? `${prefix}-${path.replace(/\./g, "-")}` : prefix;
+}
+
+export const errorIdFor = (id: string) => `${id}-error`;
+
+export function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
+  const list = ids.filter(Boolean);
+  return list.length ? list.join(" ") : undefined;
+}
+
+const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+const withStop = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+
+const nouns: Record<string, string> = {
+  options: "options",
+  answers: "answers",
+  items: "items",
+  pairs: "pairs",
+  distractors: "extra answers",
+  rubric: "criteria",
+  evidence: "paragraphs",
+  anchors: "paragraphs",
+};
+const percentKeys = new Set(["credit", "weight", "answerWeight"]);
+
+/**
+ * The schema's messages in words for a teacher. Works on the message text, so it treats the
+ * browser's own check and the server's answer the same way.
+ */
+export function friendlyMessage(path: string, message: string): string {
+  const last = path.split(".").filter((s) => !/^\d+$/.test(s)).pop() ?? "";
+  const known: Record<string, string> = {
+    "exactly one option is correct": "Mark exactly one option as the correct answer.",
+    "the right options' weights add up to 100%": "The positive credits (the right options) must add up to 100%.",
+    "at least one answer earns full credit (100%)": "At least one answer must earn full credit (100%).",
+    "a range's minimum is not above its maximum": "The minimum must not be above the maximum.",
+    "the maximum is at least the minimum": "The maximum must be at least the minimum.",
+    "each paragraph is listed once": "Choose each paragraph only once.",
+    "option ids are unique": "Two options have the same id; remove one and add it again.",
+  };
+  if (known[message]) return known[message]!;
+  let m = /^Too small: expected string to have >=?(\d+) characters?/.exec(message);
+  if (m) return m[1] === "1" ? "This can’t be empty." : `Use at least ${m[1]} characters.`;
+  m = /^Too big: expected string to have <=?(\d+) characters?/.exec(message);
+  if (m) return `Use at most ${m[1]} characters.`;
+  m = /^Too small: expected array to have >=?(\d+) items?/.exec(message);
+  if (m) return `Add at least ${m[1]} ${m[1] === "1" ? (nouns[last] ?? "items").replace(/s$/, "").replace(/criteria$/, "criterion") : (nouns[last] ?? "items")}.`;
+  m = /^Too big: expected array to have <=?(\d+) items?/.exec(message);
+  if (m) return `Use at most ${m[1]} ${nouns[last] ?? "items"}.`;
+  m = /^Too (small|big): expected number to be (>=|<=|>|<)(-?[\d.]+)/.exec(message);
+  if (m) {
+    const n = Number(m[3]);
+    const bound = percentKeys.has(last) ? `${Math.round(n * 10000) / 100}%` : String(n);
+    return m[1] === "small" ? `Use at least ${bound}.` : `Use at most ${bound}.`;
+  }
+  if (/expected int\b/.test(message)) return "Use a whole number.";
+  if (/^Invalid input: expected number/.test(message)) return "Enter a number.";
+  if (/^Invalid input: expected boolean/.test(message)) return "Choose yes or no.";
+  return withStop(cap(message));
+}
+
+/** Error text beside a field; its id is what the field's aria-describedby points to. */
+export function ErrorText({ id, path, messages }: { id: string; path: string; messages?: string[] | undefined }) {
+  if (!messages?.length) return null;
+  return (
+    <p id={errorIdFor(id)} className="field-error" data-testid={`error-${id}`}>
+      {messages.map((m) => friendlyMessage(path, m)).join(" ")}
+    </p>
+  );
+}
+
+/** A labelled one-line or multi-line text input with its error. */
+export function TextField({
+  id,
+  path,
+  label,
+  value,
+  onChange,
+  errors,
+  hint,
+  multiline,
+  rows = 3,
+  maxLength,
+  placeholder,
+  list,
+  className,
+}: {
+  id: string;
+  path: string;
+  label: React.ReactNode;
+  value: string;
+  onChange: (v: string) => void;
+  errors?: string[] | undefined;
+  hint?: React.ReactNode;
+  multiline?: boolean;
+  rows?: number;
+  maxLength?: number;
+  placeholder?: string;
+  list?: string;
+  className?: string;
+}) {
+  const hintId = `${id}-hint`;
+  const has = !!errors?.length;
+  const props = {
+    id,
+    value,
+    maxLength,
+    placeholder,
+    "aria-invalid": has ? true : undefined,
+    "aria-describedby": describedBy(hint ? hintId : null, has ? errorIdFor(id) : null),
+    className: "field-input",
+  } as const;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="mt-0.5 text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      {multiline ? (
+        <textarea {...props} rows={rows} onChange={(e) => onChange(e.currentTarget.value)} />
+      ) : (
+        <input {...props} type="text" list={list} autoComplete="off" onChange={(e) => onChange(e.currentTarget.value)} />
+      )}
+      <ErrorText id={id} path={path} messages={errors} />
+    </div>
+  );
+}
+
+const sameNumber = (a: number | undefined, b: number | undefined) => (a === undefined ? b === undefined : b !== undefined && (a === b || (Number.isNaN(a) && Number.isNaN(b))));
+
+function parseNumber(text: string): number | undefined {
+  const t = text.trim().replace(/\s/g, "").replace(",", ".");
+  if (t === "") return undefined;
+  return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : Number.NaN;
+}
+
+const formatNumber = (n: number | undefined, scale: number) => (n === undefined || Number.isNaN(n) ? "" : String(Math.round(n * scale * 1e6) / 1e6));
+
+/**
+ * A number typed as text, so that "3.", "-" or "" stay on screen exactly as typed while the
+ * config gets a number (scaled: 50 typed in a % field is 0.5). Something that is not a number
+ * becomes NaN, which the schema reports as "Enter a number"; empty is undefined when the field
+ * is optional.
+ */
+export function NumberField({
+  id,
+  path,
+  label,
+  value,
+  onChange,
+  errors,
+  hint,
+  scale = 1,
+  suffix,
+  optional,
+  allowNegative,
+  className,
+  inputClassName = "field-input w-28",
+}: {
+  id: string;
+  path: string;
+  label: React.ReactNode;
+  value: number | undefined;
+  onChange: (v: number | undefined) => void;
+  errors?: string[] | undefined;
+  hint?: React.ReactNode;
+  /** 100 for a percentage of a fraction. */
+  scale?: number;
+  suffix?: string;
+  optional?: boolean;
+  allowNegative?: boolean;
+  className?: string;
+  inputClassName?: string;
+}) {
+  const [text, setText] = useState(() => formatNumber(value, scale));
+  const typed = parseNumber(text);
+  const fromTyped = typed === undefined ? (optional ? undefined : Number.NaN) : typed / scale;
+  // The config changed from elsewhere (a kind switch, a reset): show it; otherwise keep the typing.
+  const shown = sameNumber(fromTyped, value) ? text : formatNumber(value, scale);
+  const hintId = `${id}-hint`;
+  const has = !!errors?.length;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="mt-0.5 text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <span className="flex items-center gap-2">
+        <input
+          id={id}
+          type="text"
+          inputMode={allowNegative ? "text" : "decimal"}
+          autoComplete="off"
+          spellCheck={false}
+          className={inputClassName}
+          value={shown}
+          aria-invalid={has ? true : undefined}
+          aria-describedby={describedBy(hint ? hintId : null, has ? errorIdFor(id) : null)}
+          onChange={(e) => {
+            const next = e.currentTarget.value;
+            setText(next);
+            const n = parseNumber(next);
+            onChange(n === undefined ? (optional ? undefined : Number.NaN) : n / scale);
+          }}
+        />
+        {suffix ? <span aria-hidden="true">{suffix}</span> : null}
+      </span>
+      <ErrorText id={id} path={path} messages={errors} />
+    </div>
+  );
+}
+
+export function Checkbox({ id, label, hint, checked, onChange }: { id: string; label: React.ReactNode; hint?: React.ReactNode; checked: boolean; onChange: (v: boolean) => void }) {
+  const hintId = `${id}-hint`;
+  return (
+    <div className="flex items-start gap-3">
+      <input id={id} type="checkbox" className={choiceInputClass} checked={checked} aria-describedby={hint ? hintId : undefined} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <div>
+        <label htmlFor={id} className="font-semibold">
+          {label}
+        </label>
+        {hint ? (
+          <p id={hintId} className="text-sm text-muted">
+            {hint}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** The list-level error (e.g. "exactly one option is correct"), announced under the list's legend. */
+export function ListError({ id, path, errors }: { id: string; path: string; errors: FieldErrors }) {
+  return <ErrorText id={id} path={path} messages={errors[path]} />;
+}
+
+/**
+ * Focus after a list change: the moved row's button, the new row's first input, the button
+ * after a removed row. Call focusSoon(id) in the handler; the element is focused once rendered.
+ */
+export function useFocusSoon(): (id: string) => void {
+  const pending = useRef<string | null>(null);
+  useEffect(() => {
+    if (!pending.current) return;
+    const el = document.getElementById(pending.current);
+    pending.current = null;
+    if (el instanceof HTMLElement && !(el as HTMLButtonElement).disabled) el.focus();
+  });
+  const [, force] = useState(0);
+  return (id: string) => {
+    pending.current = id;
+    force((n) => n + 1);
+  };
+}
+
+/** Moves, removes and adds rows of a list, keeping focus where a keyboard user expects it. */
+export function useListControls<T>(items: readonly T[], set: (next: T[]) => void, ids: { moveUp: (i: number) => string; moveDown: (i: number) => string; remove: (i: number) => string; add: string; first: (i: number) => string }) {
+  const focusSoon = useFocusSoon();
+  return {
+    move(i: number, by: -1 | 1) {
+      const j = i + by;
+      if (j < 0 || j >= items.length) return;
+      const next = [...items];
+      [next[i], next[j]] = [next[j]!, next[i]!];
+      set(next);
+      // Keep focus on the same button of the moved row; at the end of the list, on the other one.
+      const atEdge = by === -1 ? j === 0 : j === items.length - 1;
+      focusSoon(atEdge ? (by === -1 ? ids.moveDown(j) : ids.moveUp(j)) : by === -1 ? ids.moveUp(j) : ids.moveDown(j));
+    },
+    remove(i: number) {
+      const next = items.filter((_, k) => k !== i);
+      set(next);
+      focusSoon(next.length === 0 ? ids.add : ids.remove(Math.min(i, next.length - 1)));
+    },
+    add(item: T) {
+      set([...items, item]);
+      focusSoon(ids.first(items.length));
+    },
+  };
+}
+
+/** Move up / Move down / Remove for one row, named after the row for screen readers. */
+export function RowButtons({
+  index,
+  count,
+  rowName,
+  idFor,
+  onMove,
+  onRemove,
+  canRemove = true,
+  movable = true,
+}: {
+  index: number;
+  count: number;
+  rowName: string;
+  idFor: { moveUp: (i: number) => string; moveDown: (i: number) => string; remove: (i: number) => string };
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+  canRemove?: boolean;
+  movable?: boolean;
+}) {
+  const small = "rounded-md border border-line bg-white px-3 py-1.5 text-sm font-semibold hover:bg-stone-100 disabled:opacity-50";
+  return (
+    <div className="flex flex-wrap gap-2">
+      {movable ? (
+        <>
+          <button type="button" id={idFor.moveUp(index)} className={small} disabled={index === 0} onClick={() => onMove(-1)}>
+            Move up<span className="sr-only"> {rowName}</span>
+          </button>
+          <button type="button" id={idFor.moveDown(index)} className={small} disabled={index === count - 1} onClick={() => onMove(1)}>
+            Move down<span className="sr-only"> {rowName}</span>
+          </button>
+        </>
+      ) : null}
+      <button type="button" id={idFor.remove(index)} className={small} disabled={!canRemove} onClick={onRemove}>
+        Remove<span className="sr-only"> {rowName}</span>
+      </button>
+    </div>
+  );
+}
+
+export const rowIds = (prefix: string) => ({
+  moveUp: (i: number) => `${prefix}-${i}-up`,
+  moveDown: (i: number) => `${prefix}-${i}-down`,
+  remove: (i: number) => `${prefix}-${i}-remove`,
+});
+
+export const addButtonClass = "btn-secondary";
+export const rowClass = "rounded-md border border-line bg-stone-50 p-3 space-y-3";
+
+/** The next unused id: a, b, c … z, then o27, o28 … (the GIFT importer's scheme), or prefix1, prefix2 … */
+export function freshId(used: readonly string[], prefix?: string): string {
+  const taken = new Set(used);
+  if (!prefix) {
+    for (let i = 0; i < 26; i++) {
+      const id = String.fromCharCode(97 + i);
+      if (!taken.has(id)) return id;
+    }
+    prefix = "o";
+  }
+  for (let n = 1; ; n++) {
+    const id = `${prefix}${n}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+/** The running "positives add up to" note, and the like: announced politely as it changes. */
+export function LiveNote({ id, ok, children }: { id?: string; ok: boolean; children: React.ReactNode }) {
+  return (
+    <p id={id} aria-live="polite" className={`text-sm font-semibold ${ok ? "text-green-800" : "text-warn"}`}>
+      {children}
+    </p>
+  );
+}
+
+/**
+ * The reading's paragraphs as a filterable checkbox list grouped by section. Chosen paragraphs
+ * stay chosen when the filter hides them; anchors that are not in this reading (an import, an
+ * older question) are kept and listed so they can be removed.
+ */
+export function ParagraphPicker({
+  id,
+  path,
+  legend,
+  hint,
+  passages,
+  value,
+  onChange,
+  max,
+  errors,
+}: {
+  id: string;
+  path: string;
+  legend: string;
+  hint?: string;
+  passages: readonly EditorPassage[];
+  value: readonly string[];
+  onChange: (next: string[]) => void;
+  max: number;
+  errors?: string[] | undefined;
+}) {
+  const [filter, setFilter] = useState("");
+  const uid = useId();
+  const chosen = new Set(value);
+  const full = chosen.size >= max;
+  const hintId = `${id}-hint`;
+  const countId = `${id}-count`;
+  const has = !!errors?.length;
+
+  const known = useMemo(() => new Set(passages.map((p) => p.anchor)), [passages]);
+  const unknown = value.filter((a) => !known.has(a));
+
+  const set = (anchor: string, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(anchor);
+    else next.delete(anchor);
+    // Reading order, so the same choice always gives the same list.
+    const ordered = passages.map((p) => p.anchor).filter((a) => next.has(a));
+    onChange([...ordered, ...[...next].filter((a) => !known.has(a))].slice(0, Math.max(max, value.length)));
+  };
+
+  const needle = foldText(filter.trim().replace(/^¶\s*/, ""));
+  const groups = useMemo(() => {
+    const visible = needle ? passages.filter((p) => paragraphNumber(p.anchor) === needle || foldText(p.text).includes(needle)) : passages;
+    return groupBySection(visible);
+  }, [needle, passages]);
+  const shown = groups.reduce((n, g) => n + g.passages.length, 0);
+  const hiddenChosen = needle ? value.filter((a) => known.has(a) && !groups.some((g) => g.passages.some((p) => p.anchor === a))).length : 0;
+
+  // One tab stop for the whole list (a reading has ~180 paragraphs): arrows move between them.
+  const listRef = useRef<HTMLDivElement>(null);
+  const [current, setCurrent] = useState<string | null>(null);
+  const focusable = groups.flatMap((g) => g.passages.map((p) => p.anchor)).filter((a) => chosen.has(a) || !full);
+  const tabStop = current && focusable.includes(current) ? current : (focusable.find((a) => chosen.has(a)) ?? focusable[0]);
+  const onListKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    const boxes = [...(listRef.current?.querySelectorAll<HTMLInputElement>("input[type=checkbox]:not(:disabled)") ?? [])];
+    const i = boxes.indexOf(document.activeElement as HTMLInputElement);
+    if (i < 0) return;
+    const moves: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: boxes.length - 1, PageDown: i + 10, PageUp: i - 10 };
+    const j = moves[e.key];
+    if (j === undefined) return;
+    e.preventDefault();
+    const next = boxes[Math.max(0, Math.min(boxes.length - 1, j))];
+    next?.focus();
+    if (next) setCurrent(next.value);
+  };
+
+  return (
+    <fieldset id={id} aria-describedby={describedBy(hint ? hintId : null, countId, has ? errorIdFor(id) : null)} aria-invalid={has ? true : undefined}>
+      <legend className="field-label">{legend}</legend>
+      {hint ? (
+        <p id={hintId} className="mt-0.5 text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <p id={countId} className="mt-1 text-sm" aria-live="polite" data-testid={`${id}-count`}>
+        {chosen.size === 0 ? "No paragraphs chosen." : `${chosen.size} chosen: ${value.map(paragraphLabel).join(", ")}.`}
+        {full ? ` That is the most (${max}); untick one to choose another.` : ""}
+      </p>
+      <ErrorText id={id} path={path} messages={errors} />
+      {unknown.length ? (
+        <ul className="mt-2 space-y-1 text-sm">
+          {unknown.map((a) => (
+            <li key={a} className="flex flex-wrap items-center gap-2">
+              <span>{paragraphLabel(a)} is not a paragraph of this reading.</span>
+              <button type="button" className="rounded border border-line bg-white px-2 py-0.5 font-semibold hover:bg-stone-100" onClick={() => set(a, false)}>
+                Remove {paragraphLabel(a)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {passages.length ? (
+        <div className="mt-2">
+          <label htmlFor={`${id}-filter`} className="text-sm font-semibold">
+            Find a paragraph
+          </label>
+          <input
+            id={`${id}-filter`}
+            type="search"
+            className="field-input max-w-md"
+            placeholder="A word from it, or its number"
+            autoComplete="off"
+            value={filter}
+            aria-controls={`${uid}-list`}
+            aria-describedby={`${uid}-matches`}
+            onChange={(e) => setFilter(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              // Enter in the filter must not submit the question.
+              if (e.key === "Enter") e.preventDefault();
+            }}
+          />
+          <p id={`${uid}-matches`} className="mt-1 text-sm text-muted" aria-live="polite">
+            {needle ? `${shown} ${shown === 1 ? "paragraph matches" : "paragraphs match"}.` : ""}
+            {hiddenChosen ? ` ${hiddenChosen} chosen ${hiddenChosen === 1 ? "paragraph is" : "paragraphs are"} hidden by the search and stay chosen.` : ""}
+          </p>
+        </div>
+      ) : null}
+      {shown > 0 ? (
+        <p id={`${uid}-keys`} className="mt-1 text-sm text-muted">
+          In the list, the arrow keys move from paragraph to paragraph and Space ticks one.
+        </p>
+      ) : null}
+      {shown > 0 ? (
+        <div ref={listRef} id={`${uid}-list`} role="region" aria-label={`${legend}: paragraphs of the reading`} aria-describedby={`${uid}-keys`} onKeyDown={onListKeyDown} className="mt-2 max-h-80 overflow-y-auto rounded-md border border-line bg-stone-50">
+          {groups.map((group) => (
+            <fieldset key={group.title + group.passages[0]?.anchor} className="border-b border-line last:border-b-0">
+              <legend className="sr-only">{group.title}</legend>
+              <p aria-hidden="true" className="sticky top-0 z-10 border-b border-line bg-stone-100 px-3 py-1.5 text-sm font-semibold">
+                {group.title}
+              </p>
+              <ul className="divide-y divide-stone-200">
+                {group.passages.map((p) => {
+                  const checked = chosen.has(p.anchor);
+                  return (
+                    <li key={p.anchor}>
+                      <label className="flex cursor-pointer items-start gap-3 px-3 py-2 hover:bg-white has-checked:bg-blue-50 has-disabled:cursor-not-allowed">
+                        <input
+                          type="checkbox"
+                          className={choiceInputClass}
+                          value={p.anchor}
+                          checked={checked}
+                          disabled={!checked && full}
+                          tabIndex={p.anchor === tabStop ? 0 : -1}
+                          onFocus={() => setCurrent(p.anchor)}
+                          onChange={(e) => set(p.anchor, e.currentTarget.checked)}
+                        />
+                        <span className="text-sm">
+                          <span className="font-semibold tabular-nums">{paragraphLabel(p.anchor)}</span> <span className="font-serif">{snippet(p.text)}</span>
+                        </span>
+                      </label>
+                    </li>
+                  );
+                })}
+              </ul>
+            </fieldset>
+          ))}
+        </div>
+      ) : (
+        <p className="mt-2 rounded-md border border-line bg-stone-50 p-3 text-sm">{passages.length ? "No paragraph matches your search." : "The reading’s paragraphs are not available."}</p>
+      )}
+    </fieldset>
+  );
+}
