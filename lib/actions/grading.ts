@@ -35,8 +35,8 @@ function readNumber(raw: FormDataEntryValue | null): number | null {
 function revalidateGradingPages(attemptId: string) {
   revalidatePath(`/attempts/${attemptId}/grade`);
   revalidatePath(`/attempts/${attemptId}/review`);
-  revalidatePath("/classes/[classId]/gradebook", "page");
-  revalidatePath("/quiz-assignments/[quizAssignmentId]/analysis", "page");
+  revalidatePath("/(app)/classes/[classId]/gradebook", "page");
+  revalidatePath("/(app)/quiz-assignments/[quizAssignmentId]/analysis", "page");
 }
 
 export async function gradeResponseAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -108,9 +108,9 @@ export async function regradeAction(_prev: FormState, form: FormData): Promise<F
   if (!id.success) return { ok: false, message: "That quiz can’t be found. Reload the page and try again." };
   try {
     const { attempts } = await regradeAssignment(await requireViewer(), id.data);
-    revalidatePath("/classes/[classId]/gradebook", "page");
+    revalidatePath("/(app)/classes/[classId]/gradebook", "page");
     revalidatePath(`/quiz-assignments/${id.data}/analysis`);
-    revalidatePath("/attempts/[attemptId]/grade", "page");
+    revalidatePath("/(app)/attempts/[attemptId]/grade", "page");
     return {
       ok: true,
       message:

@@ -72,7 +72,7 @@ export async function updateQuestionAction(_prev: FormState, form: FormData): Pr
   }
   revalidatePath("/questions");
   // Every quiz that uses the question shows its new title and type.
-  revalidatePath("/quizzes/[quizId]", "page");
+  revalidatePath("/(app)/quizzes/[quizId]", "page");
   redirect(`${returnTo ?? "/questions"}?saved=1`);
 }
 
@@ -120,6 +120,6 @@ export async function deleteQuestionAction(_prev: FormState, form: FormData): Pr
     return failed(e, {});
   }
   revalidatePath("/questions");
-  revalidatePath("/quizzes/[quizId]", "page");
+  revalidatePath("/(app)/quizzes/[quizId]", "page");
   redirect("/questions?deleted=1");
 }

@@ -75,10 +75,9 @@ const emptyConfigs: { [K in QuestionTypeId]: () => ConfigOf<K> } = {
 };
 
 /**
- * (Plain data, no client code: server pages may call this too.)
- *
  * A fresh config of the type's shape for a new question: blank texts (which the schema still
- * asks to be filled in), no right answer chosen where choosing one is the author's job.
+ * asks to be filled in), no right answer chosen where choosing one is the author's job. Plain
+ * data with no client code, so server pages may call it too.
  */
 export function emptyConfig<T extends QuestionTypeId>(type: T): ConfigOf<T> {
   return emptyConfigs[type]();
