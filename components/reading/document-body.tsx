@@ -4,7 +4,7 @@ import { buildTermMatcher, tokenizeParagraph, type InlineToken } from "@/lib/rea
 
 type Paragraph = ReadingDTO["paragraphs"][number];
 
-function Inline({ tokens }: { tokens: InlineToken[] }): ReactNode {
+function Inline({ tokens, notesAt = "" }: { tokens: InlineToken[]; notesAt?: string }): ReactNode {
   return tokens.map((t, i) => {
     switch (t.type) {
       case "text":
@@ -12,7 +12,7 @@ function Inline({ tokens }: { tokens: InlineToken[] }): ReactNode {
       case "insertion":
         return (
           <span key={i} className="insertion" data-insertion="">
-            <Inline tokens={t.children} />
+            <Inline tokens={t.children} notesAt={notesAt} />
           </span>
         );
       case "footnote-ref":
@@ -25,7 +25,7 @@ function Inline({ tokens }: { tokens: InlineToken[] }): ReactNode {
         );
       case "term":
         return (
-          <a key={i} href={`#note-${t.noteSlug}`} data-note={t.noteSlug} className="term-link">
+          <a key={i} href={`${notesAt}#note-${t.noteSlug}`} data-note={t.noteSlug} className="term-link">
             {t.text}
           </a>
         );
@@ -33,8 +33,20 @@ function Inline({ tokens }: { tokens: InlineToken[] }): ReactNode {
   });
 }
 
+/** A paragraph singled out on a page that shows the reading (the class's evidence citations). */
+export interface ParagraphMark {
+  /** Added to the paragraph's classes: its highlight. */
+  className: string;
+  /** Shown at the start of the paragraph, in words, so the highlight never relies on colour alone. */
+  label: ReactNode;
+}
+
 interface Props {
   reading: ReadingDTO;
+  /** Where the notes the text links to live: "" (this page, the default) or the reading's own URL on a page without them. */
+  notesAt?: string;
+  /** Paragraphs to highlight, by anchor. */
+  marks?: ReadonlyMap<string, ParagraphMark>;
   /** Rendered at the end of each section (the assignment's "done" control), if any. */
   sectionEnd?: (section: ReadingDTO["sections"][number]) => ReactNode;
 }
@@ -51,7 +63,16 @@ function groupBlocks(paragraphs: Paragraph[]): (Paragraph | Paragraph[])[] {
   return blocks;
 }
 
-export function DocumentBody({ reading, sectionEnd }: Props) {
+export function DocumentBody({ reading, sectionEnd, marks, notesAt = "" }: Props) {
+  const markClass = (anchor: string) => (marks?.get(anchor) ? ` ${marks.get(anchor)!.className}` : "");
+  const markLabel = (anchor: string) => {
+    const mark = marks?.get(anchor);
+    return mark ? (
+      <span data-mark-label="" className="mr-2 inline-block rounded-sm bg-white px-1.5 py-0.5 align-middle font-sans text-xs font-semibold not-italic text-ink ring-1 ring-stone-400">
+        {mark.label}
+      </span>
+    ) : null;
+  };
   const matcher = buildTermMatcher(reading.notes.filter((n) => n.kind !== "context"));
   const contextNotes = new Map(reading.notes.filter((n) => n.kind === "context").map((n) => [n.slug, n]));
   const events = new Map(reading.events.map((e) => [e.slug, e]));
@@ -82,14 +103,14 @@ export function DocumentBody({ reading, sectionEnd }: Props) {
     const chips = (
       <>
         {(chipsFor.get(p.anchor) ?? []).map((slug) => (
-          <a key={slug} href={`#note-${slug}`} data-note={slug} data-chip="" className="no-print ml-2 inline-block rounded-full border border-accent/40 bg-blue-50 px-2.5 py-0.5 align-middle font-sans text-xs font-semibold text-accent-ink no-underline hover:bg-blue-100">
+          <a key={slug} href={`${notesAt}#note-${slug}`} data-note={slug} data-chip="" className="no-print ml-2 inline-block rounded-full border border-accent/40 bg-blue-50 px-2.5 py-0.5 align-middle font-sans text-xs font-semibold text-accent-ink no-underline hover:bg-blue-100">
             Context: {contextNotes.get(slug)!.title}
           </a>
         ))}
         {p.eventSlugs.map((slug) => {
           const e = events.get(slug);
           return e ? (
-            <a key={slug} href={`#event-${slug}`} data-chip="" className="no-print ml-2 inline-block rounded-full border border-stone-400 bg-stone-50 px-2.5 py-0.5 align-middle font-sans text-xs text-muted no-underline hover:bg-stone-100">
+            <a key={slug} href={`${notesAt}#event-${slug}`} data-chip="" className="no-print ml-2 inline-block rounded-full border border-stone-400 bg-stone-50 px-2.5 py-0.5 align-middle font-sans text-xs text-muted no-underline hover:bg-stone-100">
               Timeline: {e.dateLabel}
             </a>
           ) : null;
@@ -104,31 +125,33 @@ export function DocumentBody({ reading, sectionEnd }: Props) {
           </p>
         ) : (
           <p key={p.anchor} {...common} className="doc-text mt-2 text-center font-semibold">
-            <Inline tokens={tokens} />
+            <Inline tokens={tokens} notesAt={notesAt} />
           </p>
         );
       case "delegation":
         return (
           <p key={p.anchor} {...common} className="doc-text mt-6 font-semibold">
-            <Inline tokens={tokens} />
+            <Inline tokens={tokens} notesAt={notesAt} />
           </p>
         );
       case "speaker":
         return (
           <p key={p.anchor} {...common} className={`mt-8 font-sans text-sm font-bold uppercase tracking-wide speaker-${p.speaker}`} style={{ color: `var(--color-${p.speaker})` }}>
-            <Inline tokens={tokens} />
+            <Inline tokens={tokens} notesAt={notesAt} />
           </p>
         );
       case "heading":
         return (
-          <h3 key={p.anchor} {...common} className="mt-8 font-serif text-xl font-semibold italic">
-            <Inline tokens={tokens} />
+          <h3 key={p.anchor} {...common} className={`mt-8 font-serif text-xl font-semibold italic${markClass(p.anchor)}`}>
+            {markLabel(p.anchor)}
+            <Inline tokens={tokens} notesAt={notesAt} />
           </h3>
         );
       case "narration":
         return (
-          <p key={p.anchor} {...common} className="doc-text mt-6 italic text-muted">
-            <Inline tokens={tokens} />
+          <p key={p.anchor} {...common} className={`doc-text mt-6 italic text-muted${markClass(p.anchor)}`}>
+            {markLabel(p.anchor)}
+            <Inline tokens={tokens} notesAt={notesAt} />
             {chips}
           </p>
         );
@@ -141,8 +164,9 @@ export function DocumentBody({ reading, sectionEnd }: Props) {
         );
       default:
         return (
-          <p key={p.anchor} {...common} className={`doc-text mt-4 border-l-4 pl-4 ${p.speaker ? `speaker-${p.speaker}` : "border-transparent"}`}>
-            <Inline tokens={tokens} />
+          <p key={p.anchor} {...common} className={`doc-text mt-4 border-l-4 pl-4 ${p.speaker ? `speaker-${p.speaker}` : "border-transparent"}${markClass(p.anchor)}`}>
+            {markLabel(p.anchor)}
+            <Inline tokens={tokens} notesAt={notesAt} />
             {chips}
           </p>
         );
@@ -171,8 +195,9 @@ export function DocumentBody({ reading, sectionEnd }: Props) {
                       return true;
                     });
                     return (
-                      <li key={p.anchor} id={p.anchor} data-paragraph="" data-notes={p.noteSlugs.filter((s) => contextNotes.has(s)).join(" ") || undefined} className={first.kind === "member" ? "list-none" : undefined}>
-                        <Inline tokens={tokens} />
+                      <li key={p.anchor} id={p.anchor} data-paragraph="" data-notes={p.noteSlugs.filter((s) => contextNotes.has(s)).join(" ") || undefined} className={`${first.kind === "member" ? "list-none" : ""}${markClass(p.anchor)}`.trim() || undefined}>
+                        {markLabel(p.anchor)}
+                        <Inline tokens={tokens} notesAt={notesAt} />
                       </li>
                     );
                   })}
@@ -196,11 +221,12 @@ export function DocumentBody({ reading, sectionEnd }: Props) {
               const rest = m ? p.text.slice(m[0].length) : p.text;
               return (
                 <li key={p.anchor} id={`fn-${n}`}>
-                  <p id={p.anchor} data-paragraph="" className="doc-text text-base">
+                  <p id={p.anchor} data-paragraph="" className={`doc-text text-base${markClass(p.anchor)}`}>
+                    {markLabel(p.anchor)}
                     <a href={`#fnref-${n}`} aria-label={`Back to the text at footnote ${n}`} className="font-sans">
                       [{n}]
                     </a>{" "}
-                    <Inline tokens={tokenizeParagraph(rest, matcher, () => false)} />
+                    <Inline tokens={tokenizeParagraph(rest, matcher, () => false)} notesAt={notesAt} />
                   </p>
                 </li>
               );

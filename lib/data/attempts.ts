@@ -9,7 +9,7 @@ import { correctResponseFor, gradeQuestion, isAnswerComplete, parseConfig, parse
 import { gradeEssayManually } from "@/lib/question-types/essay/grade";
 import { buildSnapshot, gradeSnapshot, readSnapshot } from "@/lib/quiz/snapshot";
 import { reviewVisibility, type ReviewVisibility, type ReviewWhen } from "@/lib/quiz/review";
-import { analyseQuestions, type QuestionAnalysis } from "@/lib/quiz/analysis";
+import { analyseQuestions, answerLabels, type QuestionAnalysis } from "@/lib/quiz/analysis";
 import { toCsv } from "@/lib/quiz/csv";
 import { isUniqueViolation } from "./prisma-errors";
 
@@ -613,52 +613,36 @@ export async function exportGradesCsv(viewer: Viewer, classId: string): Promise<
   return { filename: `${slug}-grades.csv`, csv: toCsv([header, ...rows]) };
 }
 
-function answerLabels(type: QuestionTypeId, config: unknown, response: unknown): string[] {
-  if (response === null || response === undefined) return [];
-  const r = response as Record<string, unknown>;
-  const optionText = (id: unknown) => {
-    const c = config as { options?: { id: string; text: string }[]; answer?: { options?: { id: string; text: string }[] } };
-    const options = c.options ?? c.answer?.options ?? [];
-    return options.find((o) => o.id === id)?.text ?? String(id);
-  };
-  switch (type) {
-    case "multiple-choice":
-      return [optionText(r.optionId)];
-    case "multiple-response":
-      return Array.isArray(r.optionIds) ? r.optionIds.map(optionText) : [];
-    case "true-false":
-      return [r.value ? "True" : "False"];
-    case "short-answer":
-    case "essay":
-      return typeof r.text === "string" && r.text.trim() ? [type === "essay" ? "answered" : r.text.trim().toLowerCase()] : [];
-    case "numeric":
-      return [String(r.value)];
-    case "evidence":
-      return r.optionId ? [optionText(r.optionId)] : typeof r.text === "string" && r.text.trim() ? [r.text.trim().toLowerCase()] : [];
-    case "ordering":
-      return Array.isArray(r.order) ? [r.order.join(" → ")] : [];
-    case "matching":
-      return r.matches && typeof r.matches === "object" ? Object.entries(r.matches as Record<string, string>).map(([k, v]) => `${k} → ${v}`) : [];
-  }
-}
-
 export interface QuizAnalysis {
   attempts: number;
-  questions: (QuestionAnalysis & { title: string; type: QuestionTypeId; citedParagraphs: { anchor: string; count: number }[] })[];
+  /** The reading the quiz is on, where evidence questions point; null for a quiz on no reading. */
+  readingSlug: string | null;
+  questions: (QuestionAnalysis & {
+    title: string;
+    prompt: string;
+    type: QuestionTypeId;
+    /** Evidence questions: how many submitted attempts cited each paragraph, most cited first. */
+    citedParagraphs: { anchor: string; count: number }[];
+    /** Evidence questions: the paragraphs the question's key accepts as evidence (as the quiz has it now). */
+    keyParagraphs: string[];
+  })[];
 }
 
 /** Per-question facility, discrimination and answer frequencies over submitted attempts; for evidence questions, the paragraphs cited. */
 export async function analyseQuizAssignment(viewer: Viewer, quizAssignmentId: string): Promise<QuizAnalysis> {
   const { qa } = await loadAssignmentFor(viewer, quizAssignmentId);
   if (!canManageClass(viewer, qa.class)) throw new AppError("forbidden", "Only the class's instructor sees the analysis.");
-  const attempts = await db.attempt.findMany({ where: { quizAssignmentId, status: "submitted" }, select: { snapshot: true, score: true, maxScore: true, responses: true } });
-  const byQuestion = new Map<string, { title: string; type: QuestionTypeId }>();
+  const [attempts, reading] = await Promise.all([
+    db.attempt.findMany({ where: { quizAssignmentId, status: "submitted" }, select: { snapshot: true, score: true, maxScore: true, responses: true } }),
+    qa.quiz.readingId ? db.reading.findUnique({ where: { id: qa.quiz.readingId }, select: { slug: true } }) : null,
+  ]);
+  const byQuestion = new Map<string, { title: string; prompt: string; type: QuestionTypeId }>();
   const cited = new Map<string, Map<string, number>>();
   const rows = attempts.map((a) => {
     const responses = new Map(a.responses.map((r) => [r.questionKey, r]));
     const questions: Record<string, { fraction: number | null; answerLabels: string[] }> = {};
     for (const q of readSnapshot(a.snapshot)) {
-      byQuestion.set(q.questionId, { title: q.title, type: q.type });
+      byQuestion.set(q.questionId, { title: q.title, prompt: q.prompt, type: q.type });
       const r = responses.get(q.key);
       const response = r ? (JSON.parse(r.response) as unknown) : null;
       questions[q.questionId] = { fraction: r?.fraction ?? 0, answerLabels: answerLabels(q.type, q.config, response) };
@@ -670,13 +654,29 @@ export async function analyseQuizAssignment(viewer: Viewer, quizAssignmentId: st
     }
     return { total: a.maxScore > 0 ? (a.score ?? 0) / a.maxScore : 0, questions };
   });
+  const current = new Map(qa.quiz.items.map((i) => [i.question.id, i.question]));
   const keys = qa.quiz.items.map((i) => i.question.id).filter((id) => byQuestion.has(id));
   return {
     attempts: attempts.length,
-    questions: analyseQuestions(keys, rows).map((q) => ({
-      ...q,
-      ...byQuestion.get(q.key)!,
-      citedParagraphs: [...(cited.get(q.key) ?? new Map<string, number>())].map(([anchor, count]) => ({ anchor, count })).sort((a, b) => b.count - a.count),
-    })),
+    readingSlug: reading?.slug ?? null,
+    questions: analyseQuestions(keys, rows).map((q) => {
+      const question = byQuestion.get(q.key)!;
+      return {
+        ...q,
+        ...question,
+        citedParagraphs: [...(cited.get(q.key) ?? new Map<string, number>())].map(([anchor, count]) => ({ anchor, count })).sort((a, b) => b.count - a.count),
+        keyParagraphs: question.type === "evidence" ? evidenceKey(current.get(q.key)?.config) : [],
+      };
+    }),
   };
+}
+
+/** The paragraphs an evidence question's stored config accepts; none when the config cannot be read. */
+function evidenceKey(rawConfig: string | undefined): string[] {
+  if (!rawConfig) return [];
+  try {
+    return parseConfig("evidence", JSON.parse(rawConfig)).evidence;
+  } catch {
+    return [];
+  }
 }

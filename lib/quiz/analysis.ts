@@ -1,3 +1,5 @@
+import type { QuestionTypeId } from "@/lib/question-types/ids";
+
 /**
  * Item analysis over submitted attempts. Pure.
  *
@@ -50,4 +52,45 @@ export function analyseQuestions(keys: string[], attempts: AnalysisAttempt[]): Q
       answers: [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
     };
   });
+}
+
+/**
+ * How a response reads in the answer counts: option, item and pair texts rather than their ids,
+ * so a teacher sees "Mielke → Minister for State Security", not "p2 → Minister…". Answers are
+ * read leniently (they were validated when saved); unknown ids fall back to the id itself.
+ */
+export function answerLabels(type: QuestionTypeId, config: unknown, response: unknown): string[] {
+  if (response === null || response === undefined || typeof response !== "object") return [];
+  const r = response as Record<string, unknown>;
+  const c = (config ?? {}) as {
+    options?: { id: string; text: string }[];
+    answer?: { options?: { id: string; text: string }[] };
+    items?: { id: string; text: string }[];
+    pairs?: { id: string; prompt: string }[];
+  };
+  const textOf = (list: { id: string; text: string }[] | undefined, id: unknown) => list?.find((o) => o.id === id)?.text ?? String(id);
+  const optionText = (id: unknown) => textOf(c.options ?? c.answer?.options, id);
+  const typed = (t: unknown) => (typeof t === "string" && t.trim() ? [t.trim().toLowerCase()] : []);
+  switch (type) {
+    case "multiple-choice":
+      return r.optionId === undefined ? [] : [optionText(r.optionId)];
+    case "multiple-response":
+      return Array.isArray(r.optionIds) ? r.optionIds.map(optionText) : [];
+    case "true-false":
+      return typeof r.value === "boolean" ? [r.value ? "True" : "False"] : [];
+    case "short-answer":
+      return typed(r.text);
+    case "essay":
+      return typed(r.text).length ? ["answered"] : [];
+    case "numeric":
+      return typeof r.value === "number" ? [String(r.value)] : [];
+    case "evidence":
+      return r.optionId ? [optionText(r.optionId)] : typed(r.text);
+    case "ordering":
+      return Array.isArray(r.order) && r.order.length ? [r.order.map((id) => textOf(c.items, id)).join(" → ")] : [];
+    case "matching":
+      return r.matches && typeof r.matches === "object"
+        ? Object.entries(r.matches as Record<string, unknown>).map(([id, answer]) => `${c.pairs?.find((p) => p.id === id)?.prompt ?? id} → ${String(answer)}`)
+        : [];
+  }
 }

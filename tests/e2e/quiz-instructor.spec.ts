@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { demo, expectNoAxeViolations, signIn } from "./fixtures";
 
-test("the instructor grades the waiting essay, sees the gradebook and the analysis, and exports CSV", async ({ page }) => {
+test("the instructor grades the waiting essay, sees the gradebook and the analysis, and exports CSV", async ({ page, browser }) => {
   await signIn(page, demo.instructor);
   await page.getByRole("link", { name: "History 11B: The Cold War" }).click();
   await page.getByRole("link", { name: "Gradebook" }).click();
@@ -43,6 +43,31 @@ test("the instructor grades the waiting essay, sees the gradebook and the analys
   await page.getByRole("link", { name: "Question analysis" }).first().click();
   await expect(page.getByTestId("analysis-question").first()).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // An evidence question's citations, shown on the reading itself.
+  await page.getByTestId("evidence-on-reading").first().click();
+  await expect(page).toHaveURL(/\/analysis\/evidence\/[^/]+$/);
+  const reading = page.getByTestId("evidence-reading");
+  await expect(reading.locator("[data-paragraph]").first()).toBeVisible();
+  const marked = reading.locator("[data-paragraph]:has([data-mark-label])");
+  expect(await marked.count()).toBeGreaterThan(0);
+  // The demo students cited the key's paragraph: it is labelled in words, not by colour alone.
+  await expect(marked.filter({ hasText: /In the key · cited by [12] of 2/ }).first()).toBeVisible();
+  // The jump list leads to a highlighted paragraph.
+  const jump = page.getByTestId("evidence-jump").getByRole("link").first();
+  const target = (await jump.getAttribute("href"))!;
+  await jump.click();
+  await expect(page.locator(target).locator("[data-mark-label]")).toBeVisible();
+  await expectNoAxeViolations(page);
+  const evidenceUrl = page.url().replace(/#.*$/, "");
+  expect((await page.goto(evidenceUrl.replace(/[^/]+$/, "not-a-question")))?.status()).toBe(404);
+
+  // Only the class's instructor sees it.
+  const studentContext = await browser.newContext({ baseURL: new URL(evidenceUrl).origin });
+  const studentPage = await studentContext.newPage();
+  await signIn(studentPage, demo.students[0]!);
+  expect((await studentPage.goto(evidenceUrl))?.status()).toBe(403);
+  await studentContext.close();
 });
 
 test("a student cannot open the gradebook or the grading page", async ({ page }) => {

@@ -271,19 +271,35 @@ describe("grading and results", () => {
   });
 
   it("analyses each question across the class", async () => {
-    const { quizAssignmentId } = await quizWith([mc, tf], { attemptsAllowed: 0 });
-    const answers: [Viewer, string, boolean][] = [
-      [student, "b", false],
-      [classmate, "a", true],
+    const evidence = {
+      type: "evidence",
+      title: "Poland",
+      prompt: "Did Andropov expect a Soviet intervention in Poland? Cite the paragraphs.",
+      config: { answer: { kind: "choice", options: [{ id: "y", text: "Yes", correct: false }, { id: "n", text: "No", correct: true }] }, evidence: ["p-120", "p-121"] },
+    };
+    const { quizAssignmentId } = await quizWith([mc, tf, evidence], { attemptsAllowed: 0 });
+    const answers: [Viewer, string, boolean, string[]][] = [
+      [student, "b", false, ["p-120", "p-130"]],
+      [classmate, "a", true, ["p-120"]],
     ];
-    for (const [who, option, value] of answers) {
+    for (const [who, option, value, anchors] of answers) {
       const { attemptId } = await attempts.startAttempt(who, quizAssignmentId, T0);
       await attempts.saveResponse(who, attemptId, "q1", { optionId: option }, at(1));
       await attempts.saveResponse(who, attemptId, "q2", { value }, at(1));
+      await attempts.saveResponse(who, attemptId, "q3", { optionId: "n", anchors }, at(1));
       await attempts.submitAttempt(who, attemptId, at(2));
     }
     const analysis = await attempts.analyseQuizAssignment(teacher, quizAssignmentId);
     expect(analysis.attempts).toBe(2);
+    expect(analysis.readingSlug).toBeNull(); // this quiz was made without a reading
+    const poland = analysis.questions.find((q) => q.title === "Poland")!;
+    expect(poland.citedParagraphs).toEqual([
+      { anchor: "p-120", count: 2 },
+      { anchor: "p-130", count: 1 },
+    ]);
+    expect(poland.keyParagraphs).toEqual(["p-120", "p-121"]);
+    expect(poland.answers).toEqual([{ label: "No", count: 2 }]);
+    expect(analysis.questions.find((q) => q.title === "Brest")!.keyParagraphs).toEqual([]);
     const brest = analysis.questions.find((q) => q.title === "Brest")!;
     expect(brest.facility).toBe(0.5);
     expect(brest.answers).toEqual([

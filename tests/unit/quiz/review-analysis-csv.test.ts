@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseQuestions, type AnalysisAttempt } from "@/lib/quiz/analysis";
+import { analyseQuestions, answerLabels, type AnalysisAttempt } from "@/lib/quiz/analysis";
 import { csvField, toCsv } from "@/lib/quiz/csv";
 import { reviewVisibility, type ReviewPolicy } from "@/lib/quiz/review";
 
@@ -47,6 +47,29 @@ describe("analyseQuestions", () => {
     expect(q!.facility).toBe(0);
     expect(q!.answered).toBe(1);
     expect(q!.answers).toEqual([{ label: "x", count: 1 }]);
+  });
+});
+
+describe("answerLabels", () => {
+  it("names ordering items and matching pairs by their texts, not their ids", () => {
+    const ordering = { items: [{ id: "a", text: "Helsinki Final Act" }, { id: "b", text: "Gdańsk Agreement" }] };
+    expect(answerLabels("ordering", ordering, { order: ["b", "a"] })).toEqual(["Gdańsk Agreement → Helsinki Final Act"]);
+    const matching = { pairs: [{ id: "p1", prompt: "Mielke", answer: "Minister for State Security" }, { id: "p2", prompt: "Andropov", answer: "KGB Chairman" }] };
+    expect(answerLabels("matching", matching, { matches: { p1: "KGB Chairman", p2: "KGB Chairman" } })).toEqual(["Mielke → KGB Chairman", "Andropov → KGB Chairman"]);
+  });
+  it("uses option texts for choices, including evidence questions' choices", () => {
+    const mc = { options: [{ id: "o1", text: "Brest, 3–4 April 1981" }] };
+    expect(answerLabels("multiple-choice", mc, { optionId: "o1" })).toEqual(["Brest, 3–4 April 1981"]);
+    expect(answerLabels("evidence", { answer: { kind: "choice", options: mc.options } }, { optionId: "o1", anchors: [] })).toEqual(["Brest, 3–4 April 1981"]);
+    expect(answerLabels("multiple-response", mc, { optionIds: ["o1", "gone"] })).toEqual(["Brest, 3–4 April 1981", "gone"]);
+  });
+  it("folds typed answers to lower case, hides essay text, and counts nothing for blank or missing answers", () => {
+    expect(answerLabels("short-answer", {}, { text: "  Solidarność " })).toEqual(["solidarność"]);
+    expect(answerLabels("essay", {}, { text: "A long answer" })).toEqual(["answered"]);
+    expect(answerLabels("short-answer", {}, { text: "   " })).toEqual([]);
+    expect(answerLabels("numeric", {}, null)).toEqual([]);
+    expect(answerLabels("true-false", {}, { value: false })).toEqual(["False"]);
+    expect(answerLabels("ordering", { items: [] }, { order: [] })).toEqual([]);
   });
 });
 

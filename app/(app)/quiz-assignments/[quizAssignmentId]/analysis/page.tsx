@@ -10,8 +10,6 @@ export const metadata: Metadata = { title: "Question analysis" };
 
 type AnalysedQuestion = QuizAnalysis["questions"][number];
 
-/** The reading evidence questions cite, until the analysis says which one (asked for: `readingSlug`). */
-const DEFAULT_READING = "mielke-andropov-1981";
 /** Answers shown as bars; the table under each chart lists every one. */
 const CHART_ANSWERS = 10;
 
@@ -44,8 +42,8 @@ export default async function AnalysisPage({ params }: { params: Promise<{ quizA
   // The analysis first: it is the call that refuses anyone but the class's instructor.
   const analysis = await guardPage(analyseQuizAssignment(viewer, quizAssignmentId), here);
   const qa = await guardPage(getQuizAssignmentForStudent(viewer, quizAssignmentId), here);
-  const readingSlug = (analysis as QuizAnalysis & { readingSlug?: string | null }).readingSlug ?? DEFAULT_READING;
-  const reading = analysis.questions.some((q) => q.type === "evidence") ? await getReading(readingSlug).catch(() => null) : null;
+  const { readingSlug } = analysis;
+  const reading = readingSlug && analysis.questions.some((q) => q.type === "evidence") ? await getReading(readingSlug).catch(() => null) : null;
 
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-10 text-lg">
@@ -142,7 +140,7 @@ export default async function AnalysisPage({ params }: { params: Promise<{ quizA
           <ol className="mt-10 space-y-8">
             {analysis.questions.map((q, i) => (
               <li key={q.key}>
-                <QuestionAnalysisCard q={q} n={i + 1} attempts={analysis.attempts} reading={reading} readingSlug={readingSlug} />
+                <QuestionAnalysisCard q={q} n={i + 1} attempts={analysis.attempts} reading={reading} evidenceHref={`${here}/evidence/${q.key}`} />
               </li>
             ))}
           </ol>
@@ -152,7 +150,7 @@ export default async function AnalysisPage({ params }: { params: Promise<{ quizA
   );
 }
 
-function QuestionAnalysisCard({ q, n, attempts, reading, readingSlug }: { q: AnalysedQuestion; n: number; attempts: number; reading: ReadingDTO | null; readingSlug: string }) {
+function QuestionAnalysisCard({ q, n, attempts, reading, evidenceHref }: { q: AnalysedQuestion; n: number; attempts: number; reading: ReadingDTO | null; evidenceHref: string }) {
   const id = `question-${n}`;
   const disc = discriminationReading(q.discrimination);
   return (
@@ -201,7 +199,7 @@ function QuestionAnalysisCard({ q, n, attempts, reading, readingSlug }: { q: Ana
 
       <AnswerChart q={q} n={n} />
 
-      {q.type === "evidence" ? <CitedParagraphs q={q} n={n} reading={reading} readingSlug={readingSlug} /> : null}
+      {q.type === "evidence" ? <CitedParagraphs q={q} n={n} reading={reading} evidenceHref={evidenceHref} /> : null}
     </article>
   );
 }
@@ -293,7 +291,7 @@ function AnswerChart({ q, n }: { q: AnalysedQuestion; n: number }) {
 const heat = ["bg-blue-200", "bg-blue-400", "bg-blue-600", "bg-blue-800", "bg-blue-950"] as const;
 const heatFor = (count: number, max: number) => (count <= 0 || max <= 0 ? "bg-stone-200" : heat[Math.min(heat.length - 1, Math.ceil((count / max) * heat.length) - 1)]!);
 
-function CitedParagraphs({ q, n, reading, readingSlug }: { q: AnalysedQuestion; n: number; reading: ReadingDTO | null; readingSlug: string }) {
+function CitedParagraphs({ q, n, reading, evidenceHref }: { q: AnalysedQuestion; n: number; reading: ReadingDTO | null; evidenceHref: string }) {
   const id = `question-${n}-cited`;
   const cited = q.citedParagraphs;
   const max = cited.reduce((m, c) => Math.max(m, c.count), 0);
@@ -310,9 +308,15 @@ function CitedParagraphs({ q, n, reading, readingSlug }: { q: AnalysedQuestion; 
           <ul className="mt-2 grid gap-x-6 gap-y-1.5 sm:grid-cols-2 lg:grid-cols-3">
             {cited.map((c) => (
               <li key={c.anchor} className="grid grid-cols-[4.5rem_minmax(0,1fr)_auto] items-center gap-2">
-                <a href={`/readings/${readingSlug}#${c.anchor}`} className="font-semibold tabular-nums">
+                <a href={reading ? `${evidenceHref}#${c.anchor}` : undefined} className="font-semibold tabular-nums">
                   <span aria-hidden="true">¶ {paragraphNumber(c.anchor)}</span>
                   <span className="sr-only">Paragraph {paragraphNumber(c.anchor)}</span>
+                  {q.keyParagraphs.includes(c.anchor) ? (
+                    <span title="In the key" className="ml-1 text-green-800">
+                      <span aria-hidden="true">✓</span>
+                      <span className="sr-only"> (in the key)</span>
+                    </span>
+                  ) : null}
                 </a>
                 <span aria-hidden="true" className="block h-4 overflow-hidden rounded-sm border border-stone-300 bg-stone-100">
                   <span className={`block h-full ${heatFor(c.count, max)}`} style={{ width: `${share(c.count, max) * 100}%` }} />
@@ -325,6 +329,14 @@ function CitedParagraphs({ q, n, reading, readingSlug }: { q: AnalysedQuestion; 
             ))}
           </ul>
           {reading && reading.paragraphs.length > 0 ? <HeatStrip reading={reading} counts={counts} max={max} n={n} /> : null}
+          {reading ? (
+            <p className="mt-4">
+              <Link href={evidenceHref} className="font-semibold" data-testid="evidence-on-reading">
+                Show the citations on the reading<span className="sr-only">: {q.title}</span> →
+              </Link>{" "}
+              <span className="text-base text-muted">(each cited paragraph highlighted in the text, with the key’s paragraphs outlined)</span>
+            </p>
+          ) : null}
         </>
       )}
     </div>
