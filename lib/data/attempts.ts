@@ -80,6 +80,14 @@ async function loadAttempt(viewer: Viewer, attemptId: string) {
   return attempt;
 }
 
+/** loadAttempt, after closing the attempt if its time ran out, so callers see its real state. */
+async function loadCurrentAttempt(viewer: Viewer, attemptId: string, now: Date) {
+  const attempt = await loadAttempt(viewer, attemptId);
+  if (attempt.status !== "in-progress" || !attempt.deadlineAt || now.getTime() <= attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS) return attempt;
+  await closeExpired({ id: attemptId }, now);
+  return loadAttempt(viewer, attemptId);
+}
+
 function policyOf(quiz: { reviewWhen: string; reviewScore: boolean; reviewCorrectness: boolean; reviewAnswers: boolean; reviewFeedback: boolean }) {
   return {
     when: quiz.reviewWhen as ReviewWhen,
@@ -98,11 +106,9 @@ export async function startAttempt(viewer: Viewer, quizAssignmentId: string, now
   const quiz = qa.quiz;
   if (quiz.opensAt && now < quiz.opensAt) throw new AppError("forbidden", "This quiz is not open yet.");
 
-  const open = await db.attempt.findFirst({ where: { quizAssignmentId, userId: viewer.id, status: "in-progress" }, select: { id: true, deadlineAt: true } });
-  if (open) {
-    if (!open.deadlineAt || now.getTime() <= open.deadlineAt.getTime() + DEADLINE_GRACE_MS) return { attemptId: open.id, resumed: true };
-    await gradeAndClose(open.id, now);
-  }
+  await closeExpired({ quizAssignmentId, userId: viewer.id }, now);
+  const open = await db.attempt.findFirst({ where: { quizAssignmentId, userId: viewer.id, status: "in-progress" }, select: { id: true } });
+  if (open) return { attemptId: open.id, resumed: true };
   if (quiz.closesAt && now >= quiz.closesAt) throw new AppError("forbidden", "This quiz has closed.");
   const used = await db.attempt.count({ where: { quizAssignmentId, userId: viewer.id } });
   if (quiz.attemptsAllowed > 0 && used >= quiz.attemptsAllowed) {
@@ -182,8 +188,9 @@ async function passagesFor(readingId: string | null): Promise<Passage[]> {
   return rows.map((r) => ({ anchor: r.anchor, kind: r.kind, text: r.text, sectionTitle: r.section.title }));
 }
 
-export async function getAttemptForPlayer(viewer: Viewer, attemptId: string): Promise<AttemptForPlayer> {
-  const attempt = await loadAttempt(viewer, attemptId);
+/** The attempt as its student plays it; an attempt whose time ran out is closed first (status "submitted"). */
+export async function getAttemptForPlayer(viewer: Viewer, attemptId: string, now = new Date()): Promise<AttemptForPlayer> {
+  const attempt = await loadCurrentAttempt(viewer, attemptId, now);
   if (attempt.userId !== viewer.id) throw new AppError("forbidden", "Only the student taking this attempt can open it.");
   const quiz = attempt.quizAssignment.quiz;
   return {
@@ -272,17 +279,17 @@ export async function listMyQuizAssignments(viewer: Viewer): Promise<
 }
 
 /** The quiz assignment's page before starting: what it is, and the viewer's attempts. */
-export async function getQuizAssignmentForStudent(viewer: Viewer, quizAssignmentId: string) {
+export async function getQuizAssignmentForStudent(viewer: Viewer, quizAssignmentId: string, now = new Date()) {
   const { qa, enrolled } = await loadAssignmentFor(viewer, quizAssignmentId);
   const isOwner = canManageClass(viewer, qa.class);
   if (!enrolled && !isOwner) throw new AppError("forbidden", "This quiz belongs to a class you are not in.");
+  await closeExpired({ quizAssignmentId, userId: viewer.id }, now);
   const mine = await db.attempt.findMany({
     where: { quizAssignmentId, userId: viewer.id },
     orderBy: { number: "asc" },
     select: { id: true, number: true, status: true, score: true, maxScore: true, submittedAt: true, needsGrading: true },
   });
   const q = qa.quiz;
-  const now = new Date();
   return {
     id: qa.id,
     classId: qa.class.id,
@@ -357,6 +364,20 @@ async function gradeAndClose(attemptId: string, now: Date): Promise<boolean> {
   return true;
 }
 
+/**
+ * Closes the in-progress attempts among `where` whose time ran out (deadline plus grace), grading
+ * the answers saved in time and dating the submission at the deadline. Done lazily by every read
+ * that shows an attempt's state, so there is no timer to run and any app instance can do it; the
+ * close itself is idempotent (gradeAndClose's conditional update), so two instances racing is safe.
+ */
+async function closeExpired(where: { id?: string; quizAssignmentId?: string; userId?: string; quizAssignment?: { classId: string } }, now: Date): Promise<void> {
+  const expired = await db.attempt.findMany({
+    where: { ...where, status: "in-progress", deadlineAt: { lt: new Date(now.getTime() - DEADLINE_GRACE_MS) } },
+    select: { id: true, deadlineAt: true },
+  });
+  for (const a of expired) await gradeAndClose(a.id, a.deadlineAt ?? now);
+}
+
 export async function unansweredQuestions(viewer: Viewer, attemptId: string): Promise<string[]> {
   const attempt = await loadAttempt(viewer, attemptId);
   const responses = new Map(attempt.responses.map((r) => [r.questionKey, JSON.parse(r.response) as unknown]));
@@ -418,7 +439,7 @@ export interface AttemptReview {
 
 /** What the viewer may see of a finished attempt: the student under the review policy, the instructor everything. */
 export async function getAttemptReview(viewer: Viewer, attemptId: string, now = new Date()): Promise<AttemptReview> {
-  const attempt = await loadAttempt(viewer, attemptId);
+  const attempt = await loadCurrentAttempt(viewer, attemptId, now);
   const quiz = attempt.quizAssignment.quiz;
   const isInstructor = canManageClass(viewer, attempt.quizAssignment.class);
   const v: ReviewVisibility = isInstructor
@@ -566,10 +587,11 @@ export interface Gradebook {
 }
 
 /** Students by quizzes; each cell is the student's best submitted attempt, or where they are. */
-export async function getGradebook(viewer: Viewer, classId: string): Promise<Gradebook> {
+export async function getGradebook(viewer: Viewer, classId: string, now = new Date()): Promise<Gradebook> {
   const cls = await db.class.findUnique({ where: { id: classId }, select: { name: true, instructorId: true } });
   if (!cls) throw new AppError("not_found", "There is no such class.");
   if (!canManageClass(viewer, cls)) throw new AppError("forbidden", "Only the class's instructor sees its gradebook.");
+  await closeExpired({ quizAssignment: { classId } }, now);
   const [students, assignments, attempts] = await Promise.all([
     db.enrolment.findMany({ where: { classId }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true } } } }),
     db.quizAssignment.findMany({ where: { classId }, orderBy: { createdAt: "asc" }, select: { id: true, dueAt: true, quiz: { select: { title: true } } } }),
@@ -629,9 +651,10 @@ export interface QuizAnalysis {
 }
 
 /** Per-question facility, discrimination and answer frequencies over submitted attempts; for evidence questions, the paragraphs cited. */
-export async function analyseQuizAssignment(viewer: Viewer, quizAssignmentId: string): Promise<QuizAnalysis> {
+export async function analyseQuizAssignment(viewer: Viewer, quizAssignmentId: string, now = new Date()): Promise<QuizAnalysis> {
   const { qa } = await loadAssignmentFor(viewer, quizAssignmentId);
   if (!canManageClass(viewer, qa.class)) throw new AppError("forbidden", "Only the class's instructor sees the analysis.");
+  await closeExpired({ quizAssignmentId }, now);
   const [attempts, reading] = await Promise.all([
     db.attempt.findMany({ where: { quizAssignmentId, status: "submitted" }, select: { snapshot: true, score: true, maxScore: true, responses: true } }),
     qa.quiz.readingId ? db.reading.findUnique({ where: { id: qa.quiz.readingId }, select: { slug: true } }) : null,

@@ -199,6 +199,31 @@ describe("taking a quiz", () => {
     await expectAppError(attempts.startAttempt(student, notYet.quizAssignmentId, at(11)), "forbidden");
   });
 
+  it("closes an attempt whose time ran out on whichever read comes first, dated at the deadline", async () => {
+    const { quizAssignmentId } = await quizWith([tf, mc], { timeLimitMinutes: 5 });
+    const { attemptId } = await attempts.startAttempt(classmate, quizAssignmentId, T0);
+    await attempts.saveResponse(classmate, attemptId, "q1", { value: false }, at(3));
+    // Within the grace period the attempt is still open.
+    expect((await attempts.getAttemptForPlayer(classmate, attemptId, new Date(at(5).getTime() + 5_000))).status).toBe("in-progress");
+    // The student never comes back; the instructor's gradebook is the first to look.
+    const book = await attempts.getGradebook(teacher, classId, at(20));
+    const column = book.quizzes.findIndex((q) => q.quizAssignmentId === quizAssignmentId);
+    const cell = book.students.find((s) => s.id === classmate.id)!.cells[column]!;
+    expect(cell).toMatchObject({ state: "submitted", attemptId, score: 2, maxScore: 4 });
+    const review = await attempts.getAttemptReview(classmate, attemptId, at(21));
+    expect(review.status).toBe("submitted");
+    expect(review.submittedAt?.toISOString()).toBe(at(5).toISOString());
+    // Answers sent now are refused, and what was saved in time stays.
+    await expectAppError(attempts.saveResponse(classmate, attemptId, "q2", { optionId: "b" }, at(21)), "conflict");
+    expect((await attempts.getAttemptReview(teacher, attemptId, at(22))).score).toBe(2);
+
+    // The student's own quiz page closes it too.
+    const other = await quizWith([tf], { timeLimitMinutes: 1 });
+    const second = await attempts.startAttempt(classmate, other.quizAssignmentId, T0);
+    const page = await attempts.getQuizAssignmentForStudent(classmate, other.quizAssignmentId, at(3));
+    expect(page.attempts).toMatchObject([{ id: second.attemptId, status: "submitted" }]);
+  });
+
   it("shows only what the review policy allows, and when", async () => {
     const never = await quizWith([mc], { reviewWhen: "never" });
     const a = await attempts.startAttempt(student, never.quizAssignmentId, T0);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getAttemptForPlayer, submitAttempt } from "@/lib/data/attempts";
+import { getAttemptForPlayer } from "@/lib/data/attempts";
 import { guardPage } from "@/lib/http/page-guard";
 import { AttemptPlayer } from "@/components/quiz/attempt-player";
 
@@ -12,16 +12,11 @@ export default async function AttemptPage({ params }: { params: Promise<{ attemp
   const { attemptId } = await params;
   const here = `/attempts/${attemptId}`;
   const viewer = await guardPage(requireViewer(), here);
-  const attempt = await guardPage(getAttemptForPlayer(viewer, attemptId), here);
+  const now = new Date();
+  // An attempt whose time ran out while the student was away comes back closed, graded on the answers saved in time.
+  const attempt = await guardPage(getAttemptForPlayer(viewer, attemptId, now), here);
   const review = `/attempts/${attempt.id}/review`;
   if (attempt.status !== "in-progress") redirect(review);
-
-  const now = new Date();
-  if (attempt.deadlineAt && now >= attempt.deadlineAt) {
-    // Time ran out while the student was away: the attempt closes with the answers saved in time.
-    await guardPage(submitAttempt(viewer, attempt.id, now), here);
-    redirect(review);
-  }
 
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 pb-24 pt-6">

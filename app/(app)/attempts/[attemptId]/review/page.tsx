@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getAttemptForPlayer, getAttemptReview, submitAttempt, type AttemptReview, type ReviewQuestion } from "@/lib/data/attempts";
+import { getAttemptReview, type ReviewQuestion } from "@/lib/data/attempts";
 import { guardPage } from "@/lib/http/page-guard";
 import { ReviewAnswer } from "@/components/quiz/review-answer";
 
@@ -23,22 +23,16 @@ export default async function AttemptReviewPage({ params }: { params: Promise<{ 
   const { attemptId } = await params;
   const here = `/attempts/${attemptId}/review`;
   const viewer = await guardPage(requireViewer(), here);
-  let review: AttemptReview = await guardPage(getAttemptReview(viewer, attemptId), here);
+  // The data layer closes an attempt whose time ran out before it answers.
+  const review = await guardPage(getAttemptReview(viewer, attemptId), here);
 
-  // The student's own attempt: where it belongs, and, if still open, whether its time has run out.
+  // The student's own attempt: where it belongs; one still open goes back to the player.
   let quizAssignmentId: string | null = null;
   let attemptNumber: number | null = null;
   if (viewer.role === "student") {
-    const attempt = await guardPage(getAttemptForPlayer(viewer, attemptId), here);
-    quizAssignmentId = attempt.quizAssignmentId;
-    attemptNumber = attempt.number;
-    if (review.status === "in-progress") {
-      const now = new Date();
-      if (!attempt.deadlineAt || now < attempt.deadlineAt) redirect(`/attempts/${attemptId}`);
-      // Time ran out: the server closes the attempt with the answers saved in time.
-      await guardPage(submitAttempt(viewer, attemptId, now), here);
-      review = await guardPage(getAttemptReview(viewer, attemptId), here);
-    }
+    if (review.status === "in-progress") redirect(`/attempts/${attemptId}`);
+    quizAssignmentId = review.quizAssignmentId;
+    attemptNumber = review.number;
   }
 
   const v = review.visibility;
