@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireViewer } from "@/lib/auth/viewer";
-import { addQuestionToQuiz, createQuestion, deleteQuestion, duplicateQuestion, getQuizForEditing, reorderQuiz, updateQuestion } from "@/lib/data/quizzes";
+import { createQuestion, deleteQuestion, duplicateQuestion, duplicateQuizItem, updateQuestion } from "@/lib/data/quizzes";
 import { idSchema } from "@/lib/validation/classes";
 import { failed, invalid, type FormState } from "./form-state";
 
@@ -44,9 +44,8 @@ export async function createQuestionAction(_prev: FormState, form: FormData): Pr
   if (!parsed.success) return invalid(parsed.error, {});
   const { question, quizId, readingSlug } = parsed.data;
   try {
-    const viewer = await requireViewer();
-    const created = await createQuestion(viewer, question, readingSlug);
-    if (quizId) await addQuestionToQuiz(viewer, quizId, { questionId: created.id });
+    // Into the bank and onto the quiz together, or not at all.
+    await createQuestion(await requireViewer(), question, { quizId, readingSlug });
   } catch (e) {
     return failed(e, {});
   }
@@ -89,18 +88,11 @@ export async function duplicateQuestionAction(_prev: FormState, form: FormData):
   let message: string;
   try {
     const viewer = await requireViewer();
-    const copy = await duplicateQuestion(viewer, questionId);
     if (quizId && itemId) {
-      const quiz = await getQuizForEditing(viewer, quizId);
-      const original = quiz.items.find((i) => i.id === itemId);
-      const added = await addQuestionToQuiz(viewer, quizId, { questionId: copy.id, ...(original ? { points: original.points } : {}) });
-      const order = quiz.items.map((i) => i.id);
-      const at = original ? order.indexOf(original.id) + 1 : order.length;
-      order.splice(at, 0, added.id);
-      await reorderQuiz(viewer, quizId, order);
-      message = `A copy, “${copy.title}”, is now question ${at + 1}.`;
+      const copy = await duplicateQuizItem(viewer, quizId, itemId);
+      message = `A copy, “${copy.title}”, is now question ${copy.position}.`;
     } else {
-      message = `Copied as “${copy.title}”.`;
+      message = `Copied as “${(await duplicateQuestion(viewer, questionId)).title}”.`;
     }
   } catch (e) {
     return failed(e, {});

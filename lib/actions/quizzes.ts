@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireViewer } from "@/lib/auth/viewer";
-import { addQuestionToQuiz, assignQuiz, createQuestion, createQuiz, getQuizForEditing, removeQuizItem, reorderQuiz, setQuizItemPoints, updateQuizSettings } from "@/lib/data/quizzes";
+import { addQuestionToQuiz, assignQuiz, createQuestions, createQuiz, moveQuizItem, removeQuizItem, setQuizItemPoints, updateQuizSettings } from "@/lib/data/quizzes";
 import { parseGift, type GiftError } from "@/lib/interchange/gift";
 import type { QuestionTypeId } from "@/lib/question-types/ids";
 import { dueDateSchema, idSchema } from "@/lib/validation/classes";
@@ -158,22 +158,15 @@ export async function moveItemAction(_prev: FormState, form: FormData): Promise<
   const direction = z.enum(["up", "down"]).safeParse(form.get("direction"));
   if (!ids.success || !direction.success) return { ok: false, message: "That question is not in this quiz." };
   const { quizId, itemId } = ids.data;
-  let position: number;
+  let result: { position: number; moved: boolean };
   try {
-    const viewer = await requireViewer();
-    const order = (await getQuizForEditing(viewer, quizId)).items.map((i) => i.id);
-    const from = order.indexOf(itemId);
-    if (from === -1) return { ok: false, message: "That question is no longer in this quiz; reload the page." };
-    const to = direction.data === "up" ? from - 1 : from + 1;
-    if (to < 0 || to >= order.length) return { ok: true, message: `It is already ${to < 0 ? "first" : "last"}.` };
-    [order[from], order[to]] = [order[to]!, order[from]!];
-    await reorderQuiz(viewer, quizId, order);
-    position = to + 1;
+    result = await moveQuizItem(await requireViewer(), quizId, itemId, direction.data);
   } catch (e) {
     return failed(e, {});
   }
+  if (!result.moved) return { ok: true, message: `It is already ${direction.data === "up" ? "first" : "last"}.` };
   revalidatePath(`/quizzes/${quizId}`);
-  return { ok: true, message: `Moved to position ${position}.` };
+  return { ok: true, message: `Moved to position ${result.position}.` };
 }
 
 export async function assignQuizAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -256,17 +249,10 @@ export async function importGiftAction(_prev: ImportState, form: FormData): Prom
   const quizId = parsed.data.quizId;
   let saved = 0;
   try {
-    // Check the quiz is this instructor's before saving anything into it.
-    if (quizId) await getQuizForEditing(viewer, quizId);
-    for (const i of picks) {
-      const q = await createQuestion(viewer, questions[i]);
-      if (quizId) await addQuestionToQuiz(viewer, quizId, { questionId: q.id });
-      saved++;
-    }
+    // All the chosen questions or none, and none unless the quiz is this instructor's.
+    saved = (await createQuestions(viewer, picks.map((i) => questions[i]), { quizId })).length;
   } catch (e) {
-    revalidatePath("/questions");
-    const state = failed(e, {});
-    return { ...state, message: saved ? `${saved} of ${picks.length} questions were saved; then: ${state.message}` : state.message, found, errors, count: questions.length };
+    return { ...failed(e, {}), found, errors, count: questions.length };
   }
   revalidatePath("/questions");
   if (quizId) {

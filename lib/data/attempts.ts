@@ -12,6 +12,7 @@ import { reviewVisibility, type ReviewVisibility, type ReviewWhen } from "@/lib/
 import { analyseQuestions, answerLabels, type QuestionAnalysis } from "@/lib/quiz/analysis";
 import { toCsv } from "@/lib/quiz/csv";
 import { isUniqueViolation } from "./prisma-errors";
+import { quizSettingsSelect } from "./selects";
 
 /**
  * Attempts: starting (with a snapshot of the questions), saving answers as the student works,
@@ -23,22 +24,7 @@ import { isUniqueViolation } from "./prisma-errors";
 /** Answers that arrive this long after the deadline still count: the request was on its way. */
 const DEADLINE_GRACE_MS = 10_000;
 
-const quizPolicySelect = {
-  id: true,
-  title: true,
-  readingId: true,
-  attemptsAllowed: true,
-  opensAt: true,
-  closesAt: true,
-  timeLimitMinutes: true,
-  shuffleQuestions: true,
-  shuffleOptions: true,
-  reviewWhen: true,
-  reviewScore: true,
-  reviewCorrectness: true,
-  reviewAnswers: true,
-  reviewFeedback: true,
-} as const;
+const quizPolicySelect = { id: true, title: true, readingId: true, ...quizSettingsSelect } as const;
 
 async function loadAssignmentFor(viewer: Viewer, quizAssignmentId: string) {
   const qa = await db.quizAssignment.findUnique({

@@ -5,6 +5,7 @@ import { canAuthorQuizzes, canManageClass, canManageOwnContent, type Viewer } fr
 import { authoredQuestionSchema, type AuthoredQuestion } from "@/lib/question-types/schemas";
 import type { QuestionTypeId } from "@/lib/question-types/ids";
 import type { QuizSettings } from "@/lib/validation/quizzes";
+import { quizSettingsSelect } from "./selects";
 import { isUniqueViolation } from "./prisma-errors";
 
 /**
@@ -81,12 +82,39 @@ async function ownedQuestion(viewer: Viewer, id: string) {
   return row;
 }
 
-export async function createQuestion(viewer: Viewer, input: unknown, readingSlug?: string): Promise<BankQuestion> {
+/**
+ * Writes questions into the instructor's bank, and onto the end of one of their quizzes when
+ * `quizId` is given: all of them or none (one transaction), and nothing at all unless the quiz
+ * is theirs. A question written from a quiz is on the quiz's reading.
+ */
+export async function createQuestions(viewer: Viewer, inputs: readonly unknown[], opts: { quizId?: string; readingSlug?: string } = {}): Promise<BankQuestion[]> {
   if (!canAuthorQuizzes(viewer)) throw new AppError("forbidden", "Only instructors write questions.");
-  const q = validateQuestion(input);
-  const reading = readingSlug ? await db.reading.findUnique({ where: { slug: readingSlug }, select: { id: true } }) : null;
-  const row = await db.question.create({ data: { ...questionColumns(q), ownerId: viewer.id, readingId: reading?.id ?? null }, select: questionSelect });
-  return toBankQuestion(row);
+  const quiz = opts.quizId ? await ownedQuiz(viewer, opts.quizId) : null;
+  const questions = inputs.map((input, i) => {
+    try {
+      return validateQuestion(input);
+    } catch (e) {
+      if (inputs.length > 1 && e instanceof AppError) throw new AppError("invalid", `Question ${i + 1}: ${e.message}`, e.fieldErrors);
+      throw e;
+    }
+  });
+  const readingId = quiz ? quiz.readingId : opts.readingSlug ? ((await db.reading.findUnique({ where: { slug: opts.readingSlug }, select: { id: true } }))?.id ?? null) : null;
+  const rows = await db.$transaction(async (tx) => {
+    const created = [];
+    for (const q of questions) created.push(await tx.question.create({ data: { ...questionColumns(q), ownerId: viewer.id, readingId }, select: questionSelect }));
+    if (quiz) {
+      const last = await tx.quizQuestion.findFirst({ where: { quizId: quiz.id }, orderBy: { position: "desc" }, select: { position: true } });
+      let position = (last?.position ?? -1) + 1;
+      for (const row of created) await tx.quizQuestion.create({ data: { quizId: quiz.id, questionId: row.id, position: position++, points: row.defaultPoints }, select: { id: true } });
+    }
+    return created;
+  });
+  return rows.map(toBankQuestion);
+}
+
+export async function createQuestion(viewer: Viewer, input: unknown, opts: { quizId?: string; readingSlug?: string } = {}): Promise<BankQuestion> {
+  const [created] = await createQuestions(viewer, [input], opts);
+  return created!;
 }
 
 export async function updateQuestion(viewer: Viewer, id: string, input: unknown): Promise<BankQuestion> {
@@ -136,7 +164,7 @@ const settingsColumns = (s: QuizSettings) => ({
 });
 
 async function ownedQuiz(viewer: Viewer, id: string) {
-  const quiz = await db.quiz.findUnique({ where: { id }, select: { id: true, ownerId: true } });
+  const quiz = await db.quiz.findUnique({ where: { id }, select: { id: true, ownerId: true, readingId: true } });
   if (!quiz) throw new AppError("not_found", "There is no such quiz.");
   if (!canManageOwnContent(viewer, quiz)) throw new AppError("forbidden", "This quiz belongs to another instructor.");
   return quiz;
@@ -186,6 +214,49 @@ export async function reorderQuiz(viewer: Viewer, quizId: string, itemIds: strin
   await db.$transaction(itemIds.map((id, position) => db.quizQuestion.update({ where: { id }, data: { position }, select: { id: true } })));
 }
 
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/** Numbers the quiz's items 0..n-1 in the given order. */
+async function writeOrder(tx: Tx, itemIds: readonly string[]) {
+  for (const [position, id] of itemIds.entries()) await tx.quizQuestion.update({ where: { id }, data: { position }, select: { id: true } });
+}
+
+async function itemOrder(tx: Tx, quizId: string, itemId: string) {
+  const order = (await tx.quizQuestion.findMany({ where: { quizId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } })).map((i) => i.id);
+  const index = order.indexOf(itemId);
+  if (index === -1) throw new AppError("not_found", "That question is no longer in this quiz; reload the page.");
+  return { order, index };
+}
+
+/** One step up or down, read and written in one transaction so two tabs moving items can't interleave. */
+export async function moveQuizItem(viewer: Viewer, quizId: string, itemId: string, direction: "up" | "down"): Promise<{ position: number; moved: boolean }> {
+  await ownedQuiz(viewer, quizId);
+  return db.$transaction(async (tx) => {
+    const { order, index } = await itemOrder(tx, quizId, itemId);
+    const to = direction === "up" ? index - 1 : index + 1;
+    if (to < 0 || to >= order.length) return { position: index + 1, moved: false };
+    [order[index], order[to]] = [order[to]!, order[index]!];
+    await writeOrder(tx, order);
+    return { position: to + 1, moved: true };
+  });
+}
+
+/** A copy of the item's question in the bank, placed right after the original and worth the same points. */
+export async function duplicateQuizItem(viewer: Viewer, quizId: string, itemId: string): Promise<{ title: string; position: number }> {
+  await ownedQuiz(viewer, quizId);
+  const item = await db.quizQuestion.findFirst({ where: { id: itemId, quizId }, select: { points: true, questionId: true } });
+  if (!item) throw new AppError("not_found", "That question is no longer in this quiz; reload the page.");
+  const { id: _id, ownerId, updatedAt: _u, ...copy } = await ownedQuestion(viewer, item.questionId);
+  return db.$transaction(async (tx) => {
+    const question = await tx.question.create({ data: { ...copy, title: `${copy.title} (copy)`, ownerId }, select: { id: true, title: true } });
+    const { order, index } = await itemOrder(tx, quizId, itemId);
+    const added = await tx.quizQuestion.create({ data: { quizId, questionId: question.id, position: order.length, points: item.points }, select: { id: true } });
+    order.splice(index + 1, 0, added.id);
+    await writeOrder(tx, order);
+    return { title: question.title, position: index + 2 };
+  });
+}
+
 export interface QuizForEditing extends QuizSettings {
   id: string;
   items: { id: string; position: number; points: number; question: BankQuestion }[];
@@ -200,17 +271,7 @@ export async function getQuizForEditing(viewer: Viewer, quizId: string): Promise
       id: true,
       title: true,
       description: true,
-      attemptsAllowed: true,
-      opensAt: true,
-      closesAt: true,
-      timeLimitMinutes: true,
-      shuffleQuestions: true,
-      shuffleOptions: true,
-      reviewWhen: true,
-      reviewScore: true,
-      reviewCorrectness: true,
-      reviewAnswers: true,
-      reviewFeedback: true,
+      ...quizSettingsSelect,
       items: { orderBy: { position: "asc" }, select: { id: true, position: true, points: true, question: { select: questionSelect } } },
       assignments: { select: { id: true, classId: true, dueAt: true, class: { select: { name: true } } } },
     },

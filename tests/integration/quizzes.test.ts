@@ -138,6 +138,50 @@ describe("quizzes", () => {
   });
 });
 
+describe("building a quiz", () => {
+  const titles = async (quizId: string) => (await quizzes.getQuizForEditing(teacher, quizId)).items.map((i) => i.question.title);
+  const bankSize = async (who: Viewer) => (await quizzes.listMyQuestions(who)).length;
+
+  it("writes questions into a quiz all together or not at all, and never into another instructor's quiz", async () => {
+    const { id } = await quizzes.createQuiz(teacher, settings());
+    const before = await bankSize(teacher);
+    await quizzes.createQuestions(teacher, [mc, tf], { quizId: id });
+    expect(await titles(id)).toEqual(["Brest", "Shcharansky"]);
+    // One bad question in the batch: nothing of the batch is saved.
+    const broken = { ...tf, config: { answer: "maybe" } };
+    const error = await quizzes.createQuestions(teacher, [essay, broken], { quizId: id }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid", message: expect.stringContaining("Question 2") });
+    expect(await bankSize(teacher)).toBe(before + 2);
+    expect(await titles(id)).toEqual(["Brest", "Shcharansky"]);
+    // Another instructor's quiz: refused before anything reaches their bank.
+    const otherBefore = await bankSize(otherTeacher);
+    await expectAppError(quizzes.createQuestion(otherTeacher, essay, { quizId: id }), "forbidden");
+    expect(await bankSize(otherTeacher)).toBe(otherBefore);
+  });
+
+  it("moves items one step and duplicates an item right after itself with its points", async () => {
+    const { id } = await quizzes.createQuiz(teacher, settings());
+    const [a, b, c] = await quizzes.createQuestions(teacher, [mc, tf, essay], { quizId: id });
+    const items = async () => (await quizzes.getQuizForEditing(teacher, id)).items;
+    const itemOf = async (questionId: string) => (await items()).find((i) => i.question.id === questionId)!;
+    expect(await quizzes.moveQuizItem(teacher, id, (await itemOf(c!.id)).id, "up")).toEqual({ position: 2, moved: true });
+    expect(await titles(id)).toEqual(["Brest", "Sourcing", "Shcharansky"]);
+    expect(await quizzes.moveQuizItem(teacher, id, (await itemOf(a!.id)).id, "up")).toEqual({ position: 1, moved: false });
+    await expectAppError(quizzes.moveQuizItem(otherTeacher, id, (await itemOf(a!.id)).id, "down"), "forbidden");
+    await expectAppError(quizzes.moveQuizItem(teacher, id, "not-an-item", "down"), "not_found");
+
+    const brest = await itemOf(a!.id);
+    await quizzes.setQuizItemPoints(teacher, id, brest.id, 3);
+    expect(await quizzes.duplicateQuizItem(teacher, id, brest.id)).toEqual({ title: "Brest (copy)", position: 2 });
+    const after = await items();
+    expect(after.map((i) => i.question.title)).toEqual(["Brest", "Brest (copy)", "Sourcing", "Shcharansky"]);
+    expect(after.map((i) => i.position)).toEqual([0, 1, 2, 3]);
+    expect(after[1]!.points).toBe(3);
+    expect(after[1]!.question.id).not.toBe(b!.id);
+    await expectAppError(quizzes.duplicateQuizItem(otherTeacher, id, brest.id), "forbidden");
+  });
+});
+
 describe("taking a quiz", () => {
   it("never sends the answer key to the player, grades on submit, and refuses changes afterwards", async () => {
     const { quizAssignmentId } = await quizWith([mc, tf]);

@@ -5,6 +5,7 @@ import { listMyQuestions, type BankQuestion } from "@/lib/data/quizzes";
 import { guardPage } from "@/lib/http/page-guard";
 import { questionTypes } from "@/lib/question-types/registry";
 import { DeleteQuestionForm, DuplicateQuestionButton } from "../quizzes/_components/quiz-forms";
+import { SuccessNotice } from "@/components/ui/notice";
 
 export const metadata: Metadata = { title: "Question bank" };
 
@@ -44,14 +45,14 @@ export default async function QuestionBankPage({ searchParams }: { searchParams:
         <Link className="btn-secondary" href="/quizzes/import">Import questions (GIFT)</Link>
       </p>
       {notice ? (
-        <p role="status" className="mt-4 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <SuccessNotice>
           {notices[notice]}
-        </p>
+        </SuccessNotice>
       ) : null}
       {imported !== null && Number.isFinite(imported) ? (
-        <p role="status" className="mt-4 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <SuccessNotice>
           {imported} imported {imported === 1 ? "question is" : "questions are"} now in your bank.
-        </p>
+        </SuccessNotice>
       ) : null}
       {questions.length === 0 ? <p className="mt-6 text-muted">Your bank is empty.</p> : null}
 

@@ -8,6 +8,7 @@ import { guardPage } from "@/lib/http/page-guard";
 import { formatMinutes } from "@/lib/progress/compute";
 import { AssignReadingForm, RegenerateCodeForm } from "@/components/classes/class-forms";
 import { formatDateTime, formatDay } from "@/components/ui/dates";
+import { SuccessNotice } from "@/components/ui/notice";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -27,14 +28,14 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
       <h1 className="mt-2 text-3xl font-bold">{cls.name}</h1>
       <p className="mt-1 text-muted">Instructor: {cls.instructorName}</p>
       {sp.joined ? (
-        <p role="status" className="mt-4 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <SuccessNotice>
           You have joined {cls.name}. Your assignments are below and on your dashboard.
-        </p>
+        </SuccessNotice>
       ) : null}
       {sp.created ? (
-        <p role="status" className="mt-4 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <SuccessNotice>
           Class created. Give your students the join code below, then assign the reading.
-        </p>
+        </SuccessNotice>
       ) : null}
 
       {cls.canManage ? (

@@ -8,6 +8,7 @@ import { guardPage } from "@/lib/http/page-guard";
 import { questionTypeIds } from "@/lib/question-types/ids";
 import { questionTypes } from "@/lib/question-types/registry";
 import { formatDay } from "@/components/ui/dates";
+import { SuccessNotice } from "@/components/ui/notice";
 import {
   AddFromBankForm,
   AssignQuizForm,
@@ -83,14 +84,14 @@ export default async function QuizBuilderPage({ params, searchParams }: { params
         </p>
       </div>
       {notice ? (
-        <p role="status" className="mt-4 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <SuccessNotice>
           {notices[notice]}
-        </p>
+        </SuccessNotice>
       ) : null}
       {imported !== null && Number.isFinite(imported) ? (
-        <p role="status" className="mt-4 rounded-md border border-green-700 bg-green-50 p-3 text-green-900">
+        <SuccessNotice>
           {imported} imported {imported === 1 ? "question is" : "questions are"} in your bank and at the end of this quiz.
-        </p>
+        </SuccessNotice>
       ) : null}
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[3fr_2fr]">

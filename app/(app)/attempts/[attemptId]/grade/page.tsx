@@ -2,43 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getAttemptReview, type AttemptReview, type ReviewQuestion } from "@/lib/data/attempts";
+import { getAttemptReview, type ReviewQuestion } from "@/lib/data/attempts";
 import { guardPage } from "@/lib/http/page-guard";
 import { questionTypes } from "@/lib/question-types/registry";
 import { AnswerSummary } from "@/components/quiz/answer-summary";
 import { GradeForm } from "@/components/quiz/grade-form";
 import { formatDateTime } from "@/components/ui/dates";
+import { answerState, formatPoints, pointsLabel } from "@/components/quiz/answer-state";
 
 export const metadata: Metadata = { title: "Grade an attempt" };
-
-const points = (n: number) => String(Math.round(n * 100) / 100);
-const plural = (n: number, one: string, many: string) => `${points(n)} ${n === 1 ? one : many}`;
-
-/**
- * Where the attempt belongs and whose it is. Not in AttemptReview yet (asked for): read here
- * only if present, so the page works before and after lib/data adds them.
- */
-type AttemptContext = Partial<{
-  classId: string;
-  className: string;
-  quizAssignmentId: string;
-  number: number;
-  submittedAt: Date | null;
-  student: { id: string; name: string };
-  readingSlug: string | null;
-}>;
-type QuestionContext = Partial<{ graderNotes: string | null }>;
-
-/** The reading the quizzes cite until the attempt says which one (see AttemptContext). */
-const DEFAULT_READING = "mielke-andropov-1981";
-
-const stateLabel: Record<string, { text: string; icon: string; className: string }> = {
-  correct: { text: "Correct", icon: "✓", className: "border-green-800 bg-green-50 text-green-900" },
-  partial: { text: "Partly correct", icon: "◐", className: "border-amber-800 bg-amber-50 text-amber-950" },
-  incorrect: { text: "Incorrect", icon: "✗", className: "border-red-800 bg-red-50 text-red-900" },
-  "needs-grading": { text: "Needs grading", icon: "✎", className: "border-amber-800 bg-amber-100 text-amber-950" },
-  unanswered: { text: "Not answered", icon: "–", className: "border-stone-600 bg-stone-100 text-ink" },
-};
 
 export default async function GradeAttemptPage({ params }: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await params;
@@ -46,13 +18,13 @@ export default async function GradeAttemptPage({ params }: { params: Promise<{ a
   const viewer = await guardPage(requireViewer(), here);
   // Students have their own review page; lib/data lets only the class's instructor see others' attempts.
   if (viewer.role !== "instructor") forbidden();
-  const review: AttemptReview & AttemptContext = await guardPage(getAttemptReview(viewer, attemptId), here);
+  const review = await guardPage(getAttemptReview(viewer, attemptId), here);
 
   const submitted = review.status === "submitted";
   const toGrade = review.questions.filter((q) => q.state === "needs-grading");
-  const readingSlug = review.readingSlug ?? DEFAULT_READING;
-  const back = review.classId ? { href: `/classes/${review.classId}/gradebook`, label: `← Gradebook${review.className ? `: ${review.className}` : ""}` } : { href: "/dashboard", label: "← Dashboard" };
-  const who = review.student?.name;
+  const { readingSlug } = review;
+  const back = { href: `/classes/${review.classId}/gradebook`, label: `← Gradebook: ${review.className}` };
+  const who = review.student.name;
 
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-10">
@@ -60,17 +32,13 @@ export default async function GradeAttemptPage({ params }: { params: Promise<{ a
         <Link href={back.href}>{back.label}</Link>
       </p>
       <p className="mt-4 text-sm font-semibold uppercase tracking-wide text-muted">
-        {[who, review.number ? `attempt ${review.number}` : "Attempt", "grading"].filter(Boolean).join(" · ")}
+        {[who, `attempt ${review.number}`, "grading"].join(" · ")}
       </p>
-      <h1 className="mt-1 text-3xl font-bold">{who ? `${who}: ${review.quizTitle}` : review.quizTitle}</h1>
+      <h1 className="mt-1 text-3xl font-bold">{who}: {review.quizTitle}</h1>
       <p className="mt-2 text-muted">
         {submitted ? `Submitted${review.submittedAt ? ` ${formatDateTime(review.submittedAt)}` : ""}.` : "Still in progress: answers can be graded once the student submits."}
-        {review.quizAssignmentId ? (
-          <>
-            {" "}
-            <Link href={`/quiz-assignments/${review.quizAssignmentId}/analysis`}>Question analysis for this quiz</Link>
-          </>
-        ) : null}
+        {" "}
+        <Link href={`/quiz-assignments/${review.quizAssignmentId}/analysis`}>Question analysis for this quiz</Link>
       </p>
 
       <section aria-labelledby="total-title" className="card mt-6">
@@ -78,7 +46,7 @@ export default async function GradeAttemptPage({ params }: { params: Promise<{ a
           Total
         </h2>
         <p className="mt-1 text-4xl font-bold tabular-nums" data-testid="attempt-total">
-          {review.score !== null ? points(review.score) : "–"} <span className="text-xl font-normal text-muted">of {plural(review.maxScore, "point", "points")}</span>
+          {review.score !== null ? formatPoints(review.score) : "–"} <span className="text-xl font-normal text-muted">of {pointsLabel(review.maxScore)}</span>
           {review.score !== null && review.maxScore > 0 ? <span className="ml-3 text-xl font-normal text-muted">({Math.round((review.score / review.maxScore) * 100)}%)</span> : null}
         </p>
         {toGrade.length > 0 ? (
@@ -111,10 +79,10 @@ export default async function GradeAttemptPage({ params }: { params: Promise<{ a
   );
 }
 
-function QuestionToGrade({ q, n, attemptId, submitted, readingSlug }: { q: ReviewQuestion & QuestionContext; n: number; attemptId: string; submitted: boolean; readingSlug: string }) {
+function QuestionToGrade({ q, n, attemptId, submitted, readingSlug }: { q: ReviewQuestion; n: number; attemptId: string; submitted: boolean; readingSlug: string | null }) {
   const titleId = `${q.key}-title`;
   // An open attempt has no grades yet: its answers would all read "not answered".
-  const state = submitted && q.state ? stateLabel[q.state] : undefined;
+  const state = submitted ? answerState(q.state, "grader") : undefined;
   // A submitted question with nothing saved was never graded: it counts as 0 in the total.
   const earned = q.earned ?? (submitted && q.state !== "needs-grading" ? 0 : null);
   const isEssay = q.type === "essay";
@@ -139,7 +107,7 @@ function QuestionToGrade({ q, n, attemptId, submitted, readingSlug }: { q: Revie
             <span className="text-muted">Question {n}.</span> {q.title}
           </h2>
           <p className="text-lg font-semibold tabular-nums" data-testid={`${q.key}-points`}>
-            {earned !== null ? `${points(earned)} of ${plural(q.points, "point", "points")}` : `– of ${plural(q.points, "point", "points")}`}
+            {earned !== null ? `${formatPoints(earned)} of ${pointsLabel(q.points)}` : `– of ${pointsLabel(q.points)}`}
           </p>
         </div>
         <p className="text-sm text-muted">{questionTypes[q.type].label}</p>
@@ -172,7 +140,7 @@ function QuestionToGrade({ q, n, attemptId, submitted, readingSlug }: { q: Revie
 
         <div className="mt-4">
           <h3 className="text-sm font-semibold uppercase tracking-wide text-muted">The student’s answer</h3>
-          <AnswerSummary type={q.type} view={q.view} response={q.response} correct={q.correctResponse} readingSlug={readingSlug} testId={`${q.key}-answer`} />
+          <AnswerSummary type={q.type} view={q.view} response={q.response} correct={q.correctResponse} readingSlug={readingSlug ?? undefined} testId={`${q.key}-answer`} />
         </div>
 
         {q.feedback.length > 0 ? (

@@ -5,19 +5,9 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getAttemptReview, type ReviewQuestion } from "@/lib/data/attempts";
 import { guardPage } from "@/lib/http/page-guard";
 import { ReviewAnswer } from "@/components/quiz/review-answer";
+import { answerState, formatPoints, pointsLabel } from "@/components/quiz/answer-state";
 
 export const metadata: Metadata = { title: "Quiz review" };
-
-const points = (n: number) => String(Math.round(n * 100) / 100);
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-const stateLabel: Record<string, { text: string; icon: string; className: string }> = {
-  correct: { text: "Correct", icon: "✓", className: "border-green-700 bg-green-50 text-green-900" },
-  partial: { text: "Partly correct", icon: "◐", className: "border-amber-700 bg-amber-50 text-amber-950" },
-  incorrect: { text: "Incorrect", icon: "✗", className: "border-red-700 bg-red-50 text-red-900" },
-  "needs-grading": { text: "Waiting for grading", icon: "…", className: "border-stone-500 bg-stone-100 text-ink" },
-  unanswered: { text: "Not answered", icon: "–", className: "border-stone-500 bg-stone-100 text-ink" },
-};
 
 export default async function AttemptReviewPage({ params }: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await params;
@@ -64,7 +54,7 @@ export default async function AttemptReviewPage({ params }: { params: Promise<{ 
                 {viewer.role === "student" ? "Your score" : "Score"}
               </h2>
               <p className="mt-1 text-3xl font-bold tabular-nums">
-                {points(review.score)} <span className="text-lg font-normal text-muted">of {plural(review.maxScore, "point", "points")}</span>
+                {formatPoints(review.score)} <span className="text-lg font-normal text-muted">of {pointsLabel(review.maxScore)}</span>
                 {review.maxScore > 0 ? <span className="ml-3 text-lg font-normal text-muted">({Math.round((review.score / review.maxScore) * 100)}%)</span> : null}
               </p>
               {review.needsGrading ? <p className="mt-2 text-muted">Some answers are waiting for your instructor to grade, so this score may still go up.</p> : null}
@@ -84,7 +74,7 @@ export default async function AttemptReviewPage({ params }: { params: Promise<{ 
 
 function ReviewItem({ q, n, attemptNeedsGrading, own }: { q: ReviewQuestion; n: number; attemptNeedsGrading: boolean; own: boolean }) {
   const titleId = `${q.key}-title`;
-  const state = q.state ? stateLabel[q.state] : undefined;
+  const state = answerState(q.state, "student");
   const answered = q.response !== null && q.response !== undefined;
   // With correctness hidden, only the attempt says that something waits for a grader.
   const waiting = q.type === "essay" && answered && (q.state === "needs-grading" || (q.state === null && attemptNeedsGrading && !q.graderComment));
@@ -96,7 +86,7 @@ function ReviewItem({ q, n, attemptNeedsGrading, own }: { q: ReviewQuestion; n: 
             <span className="text-muted">Question {n}.</span> {q.title}
           </h2>
           <span className="text-sm text-muted" data-testid={`${q.key}-points`}>
-            {q.earned !== null ? `${points(q.earned)} of ${plural(q.points, "point", "points")}` : plural(q.points, "point", "points")}
+            {q.earned !== null ? `${formatPoints(q.earned)} of ${pointsLabel(q.points)}` : pointsLabel(q.points)}
           </span>
         </div>
         <div className="mt-2 space-y-2 text-muted">
