@@ -76,6 +76,7 @@ test("the instructor builds a quiz with every question type, previews it and ass
   test.setTimeout(300_000);
   const quizTitle = `The Mielke–Andropov talks: every question type ${Date.now().toString(36)}`;
   let quizUrl = "";
+  let attemptPath = "";
 
   await test.step("sign in and create the quiz", async () => {
     await signIn(page, demo.instructor);
@@ -345,8 +346,30 @@ test("the instructor builds a quiz with every question type, previews it and ass
       await expect(student.getByRole("heading", { level: 2, name: /^Question \d+\./ })).toHaveCount(9);
       await expect(student.getByTestId("answered-count")).toHaveText("0 of 9 answered");
       for (const secret of Object.values(SECRET)) await expect(student.getByText(secret)).toHaveCount(0);
+
+      // Three answers, the short one without its accents, then submit.
+      await student.getByTestId("question-q1").getByRole("radio", { name: "Moscow" }).check();
+      await student.getByTestId("question-q4").getByRole("textbox").fill("solidarnosc");
+      await student.getByTestId("question-q5").getByRole("textbox").fill("1975");
+      await expect(student.getByTestId("answered-count")).toHaveText("3 of 9 answered");
+      attemptPath = new URL(student.url()).pathname;
+      await student.getByTestId("submit-quiz").click();
+      await expect(student.getByTestId("unanswered-list")).toBeVisible();
+      await student.getByTestId("confirm-submit").click();
+      await expect(student).toHaveURL(`${attemptPath}/review`);
     } finally {
       await context.close();
     }
+  });
+
+  await test.step("the answer keys written in the editors grade the attempt", async () => {
+    await page.goto(`${attemptPath}/grade`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(quizTitle);
+    await expect(page.getByTestId("q1-state")).toHaveText(/^✓Correct/);
+    // “solidarnosc” counts as “Solidarność”: the editor saved accent-insensitive matching.
+    await expect(page.getByTestId("q4-state")).toHaveText(/^✓Correct/);
+    await expect(page.getByTestId("q5-state")).toHaveText(/^✓Correct/);
+    await expect(page.getByTestId("q2-state")).toHaveText(/Not answered/);
+    await expect(page.getByTestId("q8-points")).toHaveText("0 of 5 points");
   });
 });
