@@ -357,6 +357,9 @@ test("the instructor builds a quiz with every question type, previews it and ass
       await expect(student.getByTestId("unanswered-list")).toBeVisible();
       await student.getByTestId("confirm-submit").click();
       await expect(student).toHaveURL(`${attemptPath}/review`);
+      // The review policy saved in the settings holds: nothing until the quiz closes in 2030.
+      await expect(student.getByText("The review opens when the quiz closes.")).toBeVisible();
+      await expect(student.getByTestId("review-score")).toHaveCount(0);
     } finally {
       await context.close();
     }
