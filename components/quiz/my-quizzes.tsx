@@ -2,8 +2,8 @@ import Link from "next/link";
 import type { Viewer } from "@/lib/authz/policy";
 import { listMyQuizAssignments } from "@/lib/data/attempts";
 import { formatDay } from "@/components/ui/dates";
+import { formatPoints as points } from "@/components/quiz/answer-state";
 
-const points = (n: number) => String(Math.round(n * 100) / 100);
 
 /** The student's quizzes, for the dashboard: where they stand on each and the next step. */
 export async function MyQuizzes({ viewer }: { viewer: Viewer }) {
@@ -22,7 +22,9 @@ export async function MyQuizzes({ viewer }: { viewer: Viewer }) {
             const page = `/quiz-assignments/${q.quizAssignmentId}`;
             const action = q.inProgressAttemptId
               ? { href: `/attempts/${q.inProgressAttemptId}`, label: "Resume quiz", primary: true }
-              : q.attemptsUsed === 0
+              : q.waitsForReading
+                ? { href: page, label: "Opens after the reading", primary: false }
+                : q.attemptsUsed === 0
                 ? { href: page, label: "Start quiz", primary: true }
                 : usedUp
                   ? { href: page, label: "See your results", primary: false }
@@ -41,6 +43,7 @@ export async function MyQuizzes({ viewer }: { viewer: Viewer }) {
                   {q.inProgressAttemptId ? " · one in progress" : ""}
                   {q.bestScore !== null && q.maxScore !== null ? ` · best score ${points(q.bestScore)} of ${points(q.maxScore)}` : ""}
                 </p>
+                {q.waitsForReading ? <p className="mt-1 text-sm">Read every part of the reading first; then the quiz opens.</p> : null}
                 <p className="mt-3">
                   <Link className={action.primary ? "btn-primary" : "btn-secondary"} href={action.href}>
                     {action.label}

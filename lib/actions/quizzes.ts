@@ -170,15 +170,22 @@ export async function moveItemAction(_prev: FormState, form: FormData): Promise<
 }
 
 export async function assignQuizAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form, ["quizId", "classId", "dueDate"]);
+  const values = formValues(form, ["quizId", "classId", "dueDate", "opens"]);
   const parsed = z
-    .object({ quizId: idSchema, classId: z.string({ message: "Choose a class." }).pipe(idSchema), dueDate: dueDateSchema })
-    .safeParse({ quizId: form.get("quizId"), classId: optional(form.get("classId")), dueDate: values.dueDate });
+    .object({
+      quizId: idSchema,
+      classId: z.string({ message: "Choose a class." }).pipe(idSchema),
+      dueDate: dueDateSchema,
+      opens: z.enum(["with-reading", "after-reading"], { message: "Choose when students can take the quiz." }).default("with-reading"),
+    })
+    .safeParse({ quizId: form.get("quizId"), classId: optional(form.get("classId")), dueDate: values.dueDate, opens: optional(form.get("opens")) });
   if (!parsed.success) return invalid(parsed.error, values);
-  const { quizId, classId, dueDate } = parsed.data;
+  const { quizId, classId, dueDate, opens } = parsed.data;
+  let readingAssigned: boolean;
   try {
     // A due date is a whole day: the quiz is due at its end (UTC), like reading assignments.
-    await assignQuiz(await requireViewer(), { quizId, classId, dueAt: dueDate ? new Date(`${dueDate}T23:59:59.000Z`) : null });
+    const dueAt = dueDate ? new Date(`${dueDate}T23:59:59.000Z`) : null;
+    ({ readingAssigned } = await assignQuiz(await requireViewer(), { quizId, classId, dueAt, opensAfterReading: opens === "after-reading" }));
   } catch (e) {
     return failed(e, values);
   }
@@ -186,7 +193,12 @@ export async function assignQuizAction(_prev: FormState, form: FormData): Promis
   revalidatePath(`/classes/${classId}`);
   revalidatePath("/dashboard");
   revalidatePath("/quizzes");
-  return { ok: true, message: "The quiz is assigned. Students see it on their dashboard.", values };
+  const message = [
+    "The quiz is assigned. Students see it on their dashboard",
+    opens === "after-reading" ? ", and can start it once they have read every part of the reading." : ".",
+    readingAssigned ? " The class didn’t have the reading yet, so it is assigned too, due the same day." : "",
+  ].join("");
+  return { ok: true, message, values };
 }
 
 // ---------------------------------------------------------------- GIFT import

@@ -32,7 +32,8 @@ async function loadAssignmentFor(viewer: Viewer, quizAssignmentId: string) {
     select: {
       id: true,
       dueAt: true,
-      quiz: { select: { ...quizPolicySelect, items: { orderBy: { position: "asc" }, select: { points: true, question: true } } } },
+      opensAfterReading: true,
+      quiz: { select: { ...quizPolicySelect, reading: { select: { slug: true, title: true } }, items: { orderBy: { position: "asc" }, select: { points: true, question: true } } } },
       class: { select: { id: true, name: true, instructorId: true, enrolments: { where: { userId: viewer.id }, select: { userId: true } } } },
     },
   });
@@ -84,6 +85,20 @@ function policyOf(quiz: { reviewWhen: string; reviewScore: boolean; reviewCorrec
   };
 }
 
+/** Readings (by "classId readingId") the student has read every part of. */
+async function finishedReadings(userId: string): Promise<Set<string>> {
+  const rows = await db.readingProgress.findMany({ where: { userId, completedAt: { not: null } }, select: { assignment: { select: { classId: true, readingId: true } } } });
+  return new Set(rows.map((r) => `${r.assignment.classId} ${r.assignment.readingId}`));
+}
+
+/** Whether a quiz that opens after the reading is still waiting for this student to finish it. */
+async function waitsForReading(userId: string, qa: { opensAfterReading: boolean; class: { id: string }; quiz: { readingId: string | null } }): Promise<boolean> {
+  if (!qa.opensAfterReading || !qa.quiz.readingId) return false;
+  return !(await finishedReadings(userId)).has(`${qa.class.id} ${qa.quiz.readingId}`);
+}
+
+export const FINISH_READING_FIRST = "This quiz opens once you have read every part of the reading. Finish the reading first.";
+
 // ---------------------------------------------------------------- the student's side
 
 export async function startAttempt(viewer: Viewer, quizAssignmentId: string, now = new Date()): Promise<{ attemptId: string; resumed: boolean }> {
@@ -91,6 +106,7 @@ export async function startAttempt(viewer: Viewer, quizAssignmentId: string, now
   if (!canTakeQuiz(viewer, enrolled)) throw new AppError("forbidden", "Only students of this class take this quiz.");
   const quiz = qa.quiz;
   if (quiz.opensAt && now < quiz.opensAt) throw new AppError("forbidden", "This quiz is not open yet.");
+  if (await waitsForReading(viewer.id, qa)) throw new AppError("forbidden", FINISH_READING_FIRST);
 
   await closeExpired({ quizAssignmentId, userId: viewer.id }, now);
   const open = await db.attempt.findFirst({ where: { quizAssignmentId, userId: viewer.id, status: "in-progress" }, select: { id: true } });
@@ -231,7 +247,19 @@ export async function previewQuiz(viewer: Viewer, quizId: string): Promise<Omit<
 
 /** The student's quiz assignments, with where they stand on each. */
 export async function listMyQuizAssignments(viewer: Viewer): Promise<
-  { quizAssignmentId: string; title: string; className: string; dueAt: Date | null; attemptsUsed: number; attemptsAllowed: number; inProgressAttemptId: string | null; bestScore: number | null; maxScore: number | null }[]
+  {
+    quizAssignmentId: string;
+    title: string;
+    className: string;
+    dueAt: Date | null;
+    attemptsUsed: number;
+    attemptsAllowed: number;
+    inProgressAttemptId: string | null;
+    bestScore: number | null;
+    maxScore: number | null;
+    /** Opens once the student has read every part of the reading, and they haven't yet. */
+    waitsForReading: boolean;
+  }[]
 > {
   if (viewer.role !== "student") return [];
   const rows = await db.quizAssignment.findMany({
@@ -240,12 +268,15 @@ export async function listMyQuizAssignments(viewer: Viewer): Promise<
     select: {
       id: true,
       dueAt: true,
+      opensAfterReading: true,
+      classId: true,
       class: { select: { name: true } },
-      quiz: { select: { title: true, attemptsAllowed: true, closesAt: true, reviewWhen: true, reviewScore: true, reviewCorrectness: true, reviewAnswers: true, reviewFeedback: true } },
+      quiz: { select: { title: true, readingId: true, attemptsAllowed: true, closesAt: true, reviewWhen: true, reviewScore: true, reviewCorrectness: true, reviewAnswers: true, reviewFeedback: true } },
       attempts: { where: { userId: viewer.id }, select: { id: true, status: true, score: true, maxScore: true } },
     },
   });
   const now = new Date();
+  const finished = rows.some((r) => r.opensAfterReading) ? await finishedReadings(viewer.id) : new Set<string>();
   return rows.map((r) => {
     // A score the review policy hides is not shown on the dashboard either.
     const submitted = r.attempts.filter((a) => a.status === "submitted" && reviewVisibility(policyOf(r.quiz), a, r.quiz, now).score);
@@ -260,6 +291,7 @@ export async function listMyQuizAssignments(viewer: Viewer): Promise<
       inProgressAttemptId: r.attempts.find((a) => a.status === "in-progress")?.id ?? null,
       bestScore: best?.score ?? null,
       maxScore: best?.maxScore ?? null,
+      waitsForReading: r.opensAfterReading && r.quiz.readingId !== null && !finished.has(`${r.classId} ${r.quiz.readingId}`),
     };
   });
 }
@@ -276,11 +308,16 @@ export async function getQuizAssignmentForStudent(viewer: Viewer, quizAssignment
     select: { id: true, number: true, status: true, score: true, maxScore: true, submittedAt: true, needsGrading: true },
   });
   const q = qa.quiz;
+  const readingAssignment = q.readingId ? await db.assignment.findUnique({ where: { classId_readingId: { classId: qa.class.id, readingId: q.readingId } }, select: { id: true } }) : null;
   return {
     id: qa.id,
     classId: qa.class.id,
     className: qa.class.name,
     dueAt: qa.dueAt,
+    opensAfterReading: qa.opensAfterReading && q.reading !== null,
+    reading: q.reading ? { ...q.reading, assignmentId: readingAssignment?.id ?? null } : null,
+    /** For a student: the quiz opens after the reading, which they haven't finished. */
+    waitsForReading: !isOwner && (await waitsForReading(viewer.id, qa)),
     quizId: q.id,
     title: q.title,
     questionCount: q.items.length,

@@ -260,7 +260,9 @@ export async function duplicateQuizItem(viewer: Viewer, quizId: string, itemId: 
 export interface QuizForEditing extends QuizSettings {
   id: string;
   items: { id: string; position: number; points: number; question: BankQuestion }[];
-  assignments: { id: string; classId: string; className: string; dueAt: Date | null }[];
+  /** The reading the quiz is on (its questions cite its paragraphs). */
+  reading: { slug: string; title: string } | null;
+  assignments: { id: string; classId: string; className: string; dueAt: Date | null; opensAfterReading: boolean }[];
 }
 
 export async function getQuizForEditing(viewer: Viewer, quizId: string): Promise<QuizForEditing> {
@@ -273,14 +275,15 @@ export async function getQuizForEditing(viewer: Viewer, quizId: string): Promise
       description: true,
       ...quizSettingsSelect,
       items: { orderBy: { position: "asc" }, select: { id: true, position: true, points: true, question: { select: questionSelect } } },
-      assignments: { select: { id: true, classId: true, dueAt: true, class: { select: { name: true } } } },
+      reading: { select: { slug: true, title: true } },
+      assignments: { select: { id: true, classId: true, dueAt: true, opensAfterReading: true, class: { select: { name: true } } } },
     },
   });
   return {
     ...quiz,
     reviewWhen: quiz.reviewWhen as QuizSettings["reviewWhen"],
     items: quiz.items.map((i) => ({ id: i.id, position: i.position, points: i.points, question: toBankQuestion(i.question) })),
-    assignments: quiz.assignments.map((a) => ({ id: a.id, classId: a.classId, className: a.class.name, dueAt: a.dueAt })),
+    assignments: quiz.assignments.map((a) => ({ id: a.id, classId: a.classId, className: a.class.name, dueAt: a.dueAt, opensAfterReading: a.opensAfterReading })),
   };
 }
 
@@ -295,22 +298,45 @@ export async function listMyQuizzes(viewer: Viewer): Promise<{ id: string; title
 }
 
 /** Assigning again changes the due date; it never creates a second copy. */
-export async function assignQuiz(viewer: Viewer, input: { quizId: string; classId: string; dueAt: Date | null }): Promise<{ id: string }> {
-  await ownedQuiz(viewer, input.quizId);
+/**
+ * Assigns the quiz to one of the instructor's classes, or changes the due date and opening rule
+ * of that assignment. A quiz on a reading brings its reading with it: the class gets the reading
+ * too (due the same day) if it doesn't have it yet. `opensAfterReading` opens the quiz to each
+ * student once they have read every part of it.
+ */
+export async function assignQuiz(viewer: Viewer, input: { quizId: string; classId: string; dueAt: Date | null; opensAfterReading?: boolean }): Promise<{ id: string; readingAssigned: boolean }> {
+  const quiz = await ownedQuiz(viewer, input.quizId);
   const cls = await db.class.findUnique({ where: { id: input.classId }, select: { instructorId: true } });
   if (!cls) throw new AppError("not_found", "There is no such class.");
   if (!canManageClass(viewer, cls)) throw new AppError("forbidden", "You can assign quizzes only to your own classes.");
   const count = await db.quizQuestion.count({ where: { quizId: input.quizId } });
   if (count === 0) throw new AppError("invalid", "Add at least one question before assigning the quiz.");
-  try {
-    return await db.quizAssignment.upsert({
-      where: { quizId_classId: { quizId: input.quizId, classId: input.classId } },
-      create: { quizId: input.quizId, classId: input.classId, dueAt: input.dueAt },
-      update: { dueAt: input.dueAt },
-      select: { id: true },
+  const opensAfterReading = input.opensAfterReading ?? false;
+  if (opensAfterReading && !quiz.readingId) throw new AppError("invalid", "This quiz is not on a reading, so it can't open after one.", { opensAfterReading: ["This quiz is not on a reading."] });
+  const key = { quizId_classId: { quizId: input.quizId, classId: input.classId } };
+  const write = () =>
+    db.$transaction(async (tx) => {
+      let readingAssigned = false;
+      if (quiz.readingId) {
+        const existing = await tx.assignment.findUnique({ where: { classId_readingId: { classId: input.classId, readingId: quiz.readingId } }, select: { id: true } });
+        if (!existing) {
+          await tx.assignment.create({ data: { classId: input.classId, readingId: quiz.readingId, dueAt: input.dueAt }, select: { id: true } });
+          readingAssigned = true;
+        }
+      }
+      const qa = await tx.quizAssignment.upsert({
+        where: key,
+        create: { quizId: input.quizId, classId: input.classId, dueAt: input.dueAt, opensAfterReading },
+        update: { dueAt: input.dueAt, opensAfterReading },
+        select: { id: true },
+      });
+      return { id: qa.id, readingAssigned };
     });
+  try {
+    return await write();
   } catch (e) {
+    // Two assigns at once: the loser's transaction rolled back whole; the winner's stands, so write again as an update.
     if (!isUniqueViolation(e)) throw e;
-    return db.quizAssignment.findUniqueOrThrow({ where: { quizId_classId: { quizId: input.quizId, classId: input.classId } }, select: { id: true } });
+    return write();
   }
 }

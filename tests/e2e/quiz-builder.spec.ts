@@ -317,11 +317,13 @@ test("the instructor builds a quiz with every question type, previews it and ass
     const assign = page.getByTestId("assign-quiz-form");
     await assign.getByLabel("Class").selectOption({ label: CLASS_NAME });
     await assign.getByLabel("Due date (optional)").fill("2030-06-15");
+    // Open it to each student once they have read the whole document.
+    await assign.getByRole("group", { name: "When students can take it" }).getByRole("radio", { name: /After the reading/ }).check();
     await assign.getByRole("button", { name: "Assign quiz" }).click();
-    await expect(assign.getByTestId("form-message")).toHaveText("The quiz is assigned. Students see it on their dashboard.");
+    await expect(assign.getByTestId("form-message")).toHaveText("The quiz is assigned. Students see it on their dashboard, and can start it once they have read every part of the reading.");
     const assigned = page.getByTestId("quiz-assignments");
     await expect(assigned.getByRole("listitem")).toHaveCount(1);
-    await expect(assigned).toContainText(`${CLASS_NAME} · due 15 Jun 2030`);
+    await expect(assigned).toContainText(`${CLASS_NAME} · due 15 Jun 2030 · opens after the reading`);
 
     // The class page lists it too.
     await assigned.getByRole("link", { name: CLASS_NAME }).click();
@@ -329,7 +331,24 @@ test("the instructor builds a quiz with every question type, previews it and ass
     await expect(page.getByRole("link", { name: quizTitle })).toBeVisible();
   });
 
-  await test.step("a student of the class sees it on the dashboard and gets its nine questions", async () => {
+  await test.step("a student who hasn't finished the reading is sent to it first", async () => {
+    const context = await browser.newContext({ baseURL });
+    const student = await context.newPage();
+    try {
+      await signIn(student, demo.students[0]!); // Ben has read 3 of the 9 parts
+      const card = student.getByTestId("my-quizzes").getByRole("listitem").filter({ hasText: quizTitle });
+      await expect(card).toContainText("Read every part of the reading first");
+      await card.getByRole("link", { name: /Opens after the reading/ }).click();
+      await expect(student.getByTestId("start-blocked")).toContainText("Finish the reading first.");
+      await expect(student.getByTestId("start-quiz")).toHaveCount(0);
+      await student.getByTestId("start-blocked").getByRole("link", { name: "Go to the reading" }).click();
+      await expect(student).toHaveURL(/\/assignments\/[^/]+$/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  await test.step("a student of the class who has read it all sees it on the dashboard and gets its nine questions", async () => {
     const context = await browser.newContext({ baseURL });
     const student = await context.newPage();
     try {

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getAttemptReview, getQuizAssignmentForStudent } from "@/lib/data/attempts";
+import { FINISH_READING_FIRST, getAttemptReview, getQuizAssignmentForStudent } from "@/lib/data/attempts";
 import { guardPage } from "@/lib/http/page-guard";
 import { startAttemptAction } from "@/lib/actions/attempts";
 import { formatDateTime, formatDay } from "@/components/ui/dates";
+import { formatPoints as points } from "@/components/quiz/answer-state";
 
 export const metadata: Metadata = { title: "Quiz" };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const points = (n: number) => String(Math.round(n * 100) / 100);
 
 export default async function QuizAssignmentPage({
   params,
@@ -42,6 +42,8 @@ export default async function QuizAssignmentPage({
       ? null
       : qa.opensAt && now < qa.opensAt
         ? `This quiz is not open yet. It opens on ${formatDateTime(qa.opensAt)}.`
+        : qa.waitsForReading
+          ? FINISH_READING_FIRST
         : qa.closesAt && now >= qa.closesAt
           ? "This quiz has closed."
           : qa.attemptsAllowed > 0 && used >= qa.attemptsAllowed
@@ -74,7 +76,14 @@ export default async function QuizAssignmentPage({
               ? `${used} of ${qa.attemptsAllowed} used`
               : `${used} used (no limit)`}
         </Fact>
-        <Fact label="Opens">{qa.opensAt ? formatDateTime(qa.opensAt) : "Open now"}</Fact>
+        <Fact label="Opens">
+          {[qa.opensAt ? formatDateTime(qa.opensAt) : qa.opensAfterReading ? null : "Open now", qa.opensAfterReading ? "after the reading (every part read)" : null].filter(Boolean).join(", ")}
+        </Fact>
+        {qa.reading ? (
+          <Fact label="Reading">
+            {qa.reading.assignmentId && !qa.isInstructor ? <Link href={`/assignments/${qa.reading.assignmentId}`}>{qa.reading.title}</Link> : <Link href={`/readings/${qa.reading.slug}`}>{qa.reading.title}</Link>}
+          </Fact>
+        ) : null}
         <Fact label="Closes">{qa.closesAt ? formatDateTime(qa.closesAt) : "Stays open"}</Fact>
       </dl>
 
@@ -106,6 +115,12 @@ export default async function QuizAssignmentPage({
           {blocked ? (
             <p role={sp.start === "failed" ? "alert" : undefined} className="rounded-md border border-line bg-white p-4 text-lg" data-testid="start-blocked">
               {blocked}
+              {qa.waitsForReading && qa.reading?.assignmentId ? (
+                <>
+                  {" "}
+                  <Link href={`/assignments/${qa.reading.assignmentId}`}>Go to the reading</Link>
+                </>
+              ) : null}
             </p>
           ) : (
             <form action={startAttemptAction}>

@@ -174,14 +174,17 @@ export default async function QuizBuilderPage({ params, searchParams }: { params
             <h2 id="assign-title" className="text-xl font-bold">
               Assign to a class
             </h2>
-            <AssignQuizForm quizId={quiz.id} classes={classes.map((c) => ({ id: c.id, name: c.name }))} />
+            <AssignQuizForm quizId={quiz.id} classes={classes.map((c) => ({ id: c.id, name: c.name }))} readingTitle={quiz.reading?.title ?? null} />
             <h3 className="mt-6 font-bold">Assigned to</h3>
             {quiz.assignments.length === 0 ? <p className="mt-2 text-muted">No class yet.</p> : null}
             <ul className="mt-2 space-y-2" data-testid="quiz-assignments">
               {quiz.assignments.map((a) => (
                 <li key={a.id}>
                   <Link href={`/classes/${a.classId}`}>{a.className}</Link>
-                  <span className="text-muted">{a.dueAt ? ` · due ${formatDay(a.dueAt)}` : " · no due date"}</span>
+                  <span className="text-muted">
+                    {a.dueAt ? ` · due ${formatDay(a.dueAt)}` : " · no due date"}
+                    {a.opensAfterReading ? " · opens after the reading" : ""}
+                  </span>
                   {" · "}
                   <Link href={`/quiz-assignments/${a.id}`}>Open</Link>
                   {" · "}

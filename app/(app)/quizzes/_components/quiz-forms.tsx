@@ -421,9 +421,11 @@ export function AddFromBankForm({ quizId, groups, bankSize }: { quizId: string; 
   );
 }
 
-export function AssignQuizForm({ quizId, classes }: { quizId: string; classes: { id: string; name: string }[] }) {
+export function AssignQuizForm({ quizId, classes, readingTitle }: { quizId: string; classes: { id: string; name: string }[]; readingTitle: string | null }) {
   const [state, action, pending] = useActionState(assignQuizAction, initialFormState);
   const classErrors = state.fieldErrors?.classId;
+  const opensErrors = state.fieldErrors?.opens ?? state.fieldErrors?.opensAfterReading;
+  const opens = state.values?.opens ?? "with-reading";
   if (classes.length === 0) return <p className="mt-2 text-muted">You have no classes yet. Create one on your dashboard first.</p>;
   return (
     <form action={action} className="mt-4 space-y-4" noValidate data-testid="assign-quiz-form">
@@ -443,6 +445,25 @@ export function AssignQuizForm({ quizId, classes }: { quizId: string; classes: {
         <FieldErrorText id="classId-error" errors={classErrors} />
       </div>
       <Field name="dueDate" label="Due date (optional)" type="date" hint="Due at the end of that day (UTC). Assigning again to the same class changes the date." defaultValue={state.values?.dueDate} errors={state.fieldErrors?.dueDate} />
+      {readingTitle ? (
+        <fieldset aria-describedby={`opens-hint${opensErrors ? " opens-error" : ""}`}>
+          <legend className="field-label">When students can take it</legend>
+          <p id="opens-hint" className="text-sm text-muted">
+            The quiz is on “{readingTitle}”. A class that doesn’t have the reading yet gets it too, due the same day.
+          </p>
+          <div className="mt-2 space-y-2">
+            <label className="flex items-center gap-3">
+              <input type="radio" name="opens" value="with-reading" className="h-5 w-5 accent-accent" defaultChecked={opens === "with-reading"} />
+              With the reading: any time
+            </label>
+            <label className="flex items-center gap-3">
+              <input type="radio" name="opens" value="after-reading" className="h-5 w-5 accent-accent" defaultChecked={opens === "after-reading"} />
+              After the reading: once a student has read every part
+            </label>
+          </div>
+          <FieldErrorText id="opens-error" errors={opensErrors} />
+        </fieldset>
+      ) : null}
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? "Assigning…" : "Assign quiz"}
       </button>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "QuizAssignment" ADD COLUMN     "opensAfterReading" BOOLEAN NOT NULL DEFAULT false;
