@@ -95,7 +95,7 @@ export interface ClassDetail {
   joinCodeExpiresAt: Date | null;
   roster: { id: string; name: string; email: string; joinedAt: Date }[];
   assignments: { id: string; readingSlug: string; readingTitle: string; dueAt: Date | null; createdAt: Date }[];
-  quizzes: { id: string; title: string; dueAt: Date | null }[];
+  quizzes: { id: string; title: string; dueAt: Date | null; opensAfterReading: boolean }[];
 }
 
 export async function getClass(viewer: Viewer, classId: string): Promise<ClassDetail> {
@@ -118,7 +118,7 @@ export async function getClass(viewer: Viewer, classId: string): Promise<ClassDe
     db.quizAssignment.findMany({
       where: { classId },
       orderBy: { createdAt: "asc" },
-      select: { id: true, dueAt: true, quiz: { select: { title: true } } },
+      select: { id: true, dueAt: true, opensAfterReading: true, quiz: { select: { title: true } } },
     }),
   ]);
   return {
@@ -136,7 +136,7 @@ export async function getClass(viewer: Viewer, classId: string): Promise<ClassDe
       dueAt: a.dueAt,
       createdAt: a.createdAt,
     })),
-    quizzes: quizzes.map((q) => ({ id: q.id, title: q.quiz.title, dueAt: q.dueAt })),
+    quizzes: quizzes.map((q) => ({ id: q.id, title: q.quiz.title, dueAt: q.dueAt, opensAfterReading: q.opensAfterReading })),
   };
 }
 

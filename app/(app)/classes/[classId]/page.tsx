@@ -87,7 +87,10 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
           {cls.quizzes.map((q) => (
             <li key={q.id}>
               <Link href={`/quiz-assignments/${q.id}`}>{q.title}</Link>
-              <span className="text-muted">{q.dueAt ? ` · due ${formatDay(q.dueAt)}` : " · no due date"}</span>
+              <span className="text-muted">
+                {q.dueAt ? ` · due ${formatDay(q.dueAt)}` : " · no due date"}
+                {q.opensAfterReading ? " · opens after the reading" : ""}
+              </span>
               {cls.canManage ? (
                 <>
                   {" · "}
