@@ -77,7 +77,11 @@ export default async function QuizAssignmentPage({
               : `${used} used (no limit)`}
         </Fact>
         <Fact label="Opens">
-          {[qa.opensAt ? formatDateTime(qa.opensAt) : qa.opensAfterReading ? null : "Open now", qa.opensAfterReading ? "after the reading (every part read)" : null].filter(Boolean).join(", ")}
+          {qa.opensAfterReading
+            ? `${qa.opensAt ? `${formatDateTime(qa.opensAt)}, and ` : ""}after the reading (every part read)`.replace(/^./, (c) => c.toUpperCase())
+            : qa.opensAt
+              ? formatDateTime(qa.opensAt)
+              : "Open now"}
         </Fact>
         {qa.reading ? (
           <Fact label="Reading">
