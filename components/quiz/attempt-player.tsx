@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Passage, PlayerQuestion } from "@/lib/data/attempts";
 import { saveAnswerAction, submitAttemptAction, type SaveAnswerResult } from "@/lib/actions/attempts";
-import { responseSchemas } from "@/lib/question-types/schemas";
+import { hasResponseShape } from "@/lib/question-types/response-shape";
 import { isAnswered, QuestionPlayer, type ChangeKind } from "./players";
 import { groupBySection, paragraphLabel, paragraphRanges } from "./players/parts";
 
@@ -201,7 +201,7 @@ export function AttemptPlayer(props: Props) {
     for (const q of questions) {
       if (!Object.hasOwn(kept, q.key)) continue;
       const response = kept[q.key] ?? null;
-      if (response !== null && !responseSchemas[q.type].safeParse(response).success) continue;
+      if (response !== null && !hasResponseShape(q.type, response)) continue;
       if (stableJson(response) === stableJson(props.responses[q.key] ?? null)) continue;
       back[q.key] = response;
     }

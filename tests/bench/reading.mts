@@ -9,6 +9,7 @@
  */
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { trackTransfer } from "./transfer.mts";
 import { DEMO_PASSWORD, DEMO_STUDENTS } from "../../prisma/demo-accounts.ts";
 
 const base = process.env.BENCH_URL ?? "http://localhost:3000";
@@ -58,18 +59,13 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
 });
 const page = await browser.newPage();
-const bytes: Record<string, number> = {};
-page.on("response", async (res) => {
-  const type = res.request().resourceType();
-  const len = Number(res.headers()["content-length"] ?? (await res.body().catch(() => Buffer.alloc(0))).length);
-  bytes[type] = (bytes[type] ?? 0) + len;
-});
+const transfer = trackTransfer(page);
 await page.goto(reading, { waitUntil: "networkidle" });
 const nav = await page.evaluate(() => {
   const n = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
   return { ttfb: n.responseStart, domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd };
 });
-console.log(`browser transfer for the reading (bytes as sent): ${Object.entries(bytes).map(([k, v]) => `${k} ${kb(v)}`).join(", ")}`);
+console.log(`browser transfer for the reading: ${await transfer.summary()}`);
 console.log(`browser timing: TTFB ${fmt(nav.ttfb)}, DOMContentLoaded ${fmt(nav.domContentLoaded)}, load ${fmt(nav.load)}`);
 
 await page.goto(`${base}/login`);
