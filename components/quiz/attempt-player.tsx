@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Passage, PlayerQuestion } from "@/lib/data/attempts";
-import { saveAnswerAction, submitAttemptAction, type SaveAnswerResult } from "@/lib/actions/attempts";
+import { submitAttemptAction } from "@/lib/actions/attempts";
+import { saveAnswer, type SaveAnswerResult } from "./save-answer";
 import { hasResponseShape } from "@/lib/question-types/response-shape";
 import { isAnswered, QuestionPlayer, type ChangeKind } from "./players";
 import { groupBySection, paragraphLabel, paragraphRanges } from "./players/parts";
@@ -115,7 +116,7 @@ export function AttemptPlayer(props: Props) {
       for (const [key, entry] of [...pending.current]) {
         let result: SaveAnswerResult;
         try {
-          result = await saveAnswerAction(attemptId, key, entry.response);
+          result = await saveAnswer(attemptId, key, entry.response);
         } catch {
           // The request never got an answer: no connection, or the server is unreachable.
           outcome = { kind: "offline" };

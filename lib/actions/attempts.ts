@@ -2,21 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { requireViewer } from "@/lib/auth/viewer";
-import { saveResponse, startAttempt, submitAttempt } from "@/lib/data/attempts";
+import { startAttempt, submitAttempt } from "@/lib/data/attempts";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
 import { idSchema } from "@/lib/validation/classes";
 
-/** What saving an answer tells the player. Never thrown: the player keeps the answer and decides. */
-export type SaveAnswerResult =
-  | { ok: true; savedAt: string }
-  | { ok: false; code: AppErrorCode | "server"; status: number; message: string };
-
 export type SubmitAttemptResult = { ok: false; code: AppErrorCode | "server"; status: number; message: string };
 
-/** An attempt's question keys are "q1", "q2", … (lib/quiz/snapshot.ts). */
-const questionKeySchema = z.string().regex(/^q\d{1,4}$/);
 
 /** "Start" / "Resume" on the quiz assignment's page: a plain form, so it works without JavaScript. */
 export async function startAttemptAction(form: FormData): Promise<void> {
@@ -37,22 +29,6 @@ export async function startAttemptAction(form: FormData): Promise<void> {
   }
   revalidatePath("/dashboard");
   redirect(`/attempts/${attemptId}`);
-}
-
-/** Saves one answer as the student works. Idempotent, so the player may send it again. */
-export async function saveAnswerAction(attemptId: string, questionKey: string, response: unknown): Promise<SaveAnswerResult> {
-  const id = idSchema.safeParse(attemptId);
-  const key = questionKeySchema.safeParse(questionKey);
-  if (!id.success) return { ok: false, code: "not_found", status: 404, message: "There is no such attempt." };
-  if (!key.success) return { ok: false, code: "invalid", status: 400, message: "That question is not part of this attempt." };
-  try {
-    const { savedAt } = await saveResponse(await requireViewer(), id.data, key.data, response ?? null);
-    return { ok: true, savedAt: savedAt.toISOString() };
-  } catch (e) {
-    if (isAppError(e)) return { ok: false, code: e.code, status: e.status, message: e.message };
-    console.error("[action] saveAnswer:", e instanceof Error ? e.message : e);
-    return { ok: false, code: "server", status: 500, message: "Your answer couldn’t be saved just now. It is kept on this device and will be sent again." };
-  }
 }
 
 /** Submits the attempt (graded on the server) and goes to its review; submitting twice is harmless. */

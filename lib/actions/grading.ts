@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getAttemptReview, gradeResponse, regradeAssignment } from "@/lib/data/attempts";
 import { idSchema } from "@/lib/validation/classes";
-import { essayGradeSchema } from "@/lib/validation/quizzes";
+import { essayGradeSchema, questionKeySchema } from "@/lib/validation/quizzes";
 import { failed, formValues, invalid, type FormState } from "./form-state";
 
 /**
@@ -14,8 +14,6 @@ import { failed, formValues, invalid, type FormState } from "./form-state";
  * and never throw to the client; lib/data checks that the viewer teaches the class.
  */
 
-/** An attempt's question keys are "q1", "q2", … (lib/quiz/snapshot.ts). */
-const questionKeySchema = z.string().regex(/^q\d{1,4}$/);
 
 /** The form's name for a rubric criterion's score. */
 const rubricField = (criterionId: string) => `rubric.${criterionId}`;

@@ -42,3 +42,6 @@ export const essayGradeSchema = z.object({
   fraction: z.coerce.number().min(0).max(1).optional(),
   comment: z.string().trim().max(5000).default(""),
 });
+
+/** An attempt's question keys are "q1", "q2", … (lib/quiz/snapshot.ts). */
+export const questionKeySchema = z.string().regex(/^q\d{1,4}$/);

@@ -4,7 +4,7 @@
  * attempt yet (Dawit), so run it on a fresh demo database; it starts and submits one attempt.
  *
  *   - what a browser transfers for the quiz player on a cold cache (documents, scripts, styles, fonts)
- *   - answer saves: the server action's round trip, as the browser measured it
+ *   - answer saves: the PUT to /api/attempts/…/answers/…, round trip as the browser measured it
  *   - submitting: from the confirm click to the review page (grading on the server included)
  *   - the instructor's gradebook, question analysis and evidence-on-the-reading pages: server time
  */
@@ -69,7 +69,7 @@ await cold.close();
 // Answer saves: every question with a radio button or a checkbox gets its first one ticked, one at a time.
 const saves: number[] = [];
 page.on("requestfinished", (req) => {
-  if (req.method() === "POST" && req.headers()["next-action"]) saves.push(req.timing().responseEnd);
+  if (req.method() === "PUT" && req.url().includes("/answers/")) saves.push(req.timing().responseEnd);
 });
 const questions = page.locator('[data-testid^="question-q"]');
 const count = await questions.count();

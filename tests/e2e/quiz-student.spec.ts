@@ -54,3 +54,54 @@ test("a student takes the seeded quiz, loses the network, keeps every answer, su
   await expect(page.getByTestId("q2-state")).toContainText(/correct/i);
   await expectNoAxeViolations(page);
 });
+
+test("answers sent to the API get clear messages and the right status codes, and nothing saved is lost", async ({ page, browser, baseURL, playwright }) => {
+  await signIn(page, demo.students[2]!); // Dawit has not taken the quiz
+  await page.getByTestId("my-quizzes").getByRole("link", { name: /^Start quiz/ }).first().click();
+  await page.getByTestId("start-quiz").click();
+  await expect(page).toHaveURL(/\/attempts\/[^/]+$/);
+  const attemptPath = new URL(page.url()).pathname;
+  const attemptId = attemptPath.split("/")[2]!;
+  const answerUrl = (key: string, id = attemptId) => `/api/attempts/${id}/answers/${key}`;
+
+  // One answer saved the normal way.
+  await page.getByTestId("question-q2").getByLabel(/The US defence budget request/).check();
+  await expect(page.getByTestId("save-status")).toHaveText("All answers saved");
+
+  const expectError = async (res: Awaited<ReturnType<typeof page.request.put>>, status: number, message: RegExp) => {
+    expect(res.status()).toBe(status);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.message).toMatch(message);
+    expect(JSON.stringify(body)).not.toMatch(/\bat \S+:\d+|node_modules|prisma/i); // no stack traces
+  };
+  await expectError(await page.request.put(answerUrl("q2"), { data: { response: { optionId: 7 } } }), 400, /./);
+  await expectError(await page.request.put(answerUrl("q2"), { data: { response: { text: "the wrong shape" } } }), 400, /./);
+  await expectError(await page.request.put(answerUrl("q99"), { data: { response: { value: true } } }), 400, /not part of this attempt/);
+  await expectError(await page.request.put(answerUrl("not-a-key"), { data: { response: { value: true } } }), 400, /not part of this attempt/);
+  await expectError(await page.request.put(answerUrl("q2"), { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } }), 400, /not valid JSON/);
+  await expectError(await page.request.put(answerUrl("q2"), { data: { answer: "b" } }), 400, /"response"/);
+  await expectError(await page.request.put(answerUrl("q2"), { data: { response: { text: "x".repeat(300_000) } } }), 400, /too long/);
+  await expectError(await page.request.put(answerUrl("q2", "no-such-attempt"), { data: { response: null } }), 404, /no such attempt/);
+
+  // Signed out, and another student.
+  const anonymous = await playwright.request.newContext({ baseURL });
+  await expectError(await anonymous.put(answerUrl("q2"), { data: { response: null } }), 401, /sign in/i);
+  await anonymous.dispose();
+  const eva = await browser.newContext({ baseURL });
+  const evaPage = await eva.newPage();
+  await signIn(evaPage, demo.students[3]!);
+  await expectError(await evaPage.request.put(answerUrl("q2"), { data: { response: null } }), 403, /another student/);
+  await eva.close();
+
+  // None of that touched the saved answer.
+  await page.reload();
+  await expect(page.getByTestId("question-q2").getByLabel(/The US defence budget request/)).toBeChecked();
+
+  // After submitting, answers are refused with 409 and the submitted one stands.
+  await page.getByTestId("submit-quiz").click();
+  await page.getByTestId("confirm-submit").click();
+  await expect(page).toHaveURL(`${attemptPath}/review`);
+  await expectError(await page.request.put(answerUrl("q2"), { data: { response: null } }), 409, /submitted/);
+  await page.reload();
+  await expect(page.getByTestId("q2-state")).toContainText(/correct/i);
+});
