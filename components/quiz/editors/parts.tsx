@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { QuestionTypeId } from "@/lib/question-types/ids";
 import type { ConfigOf } from "@/lib/question-types/schemas";
-import { choiceInputClass, foldText, groupBySection, paragraphLabel, paragraphNumber, snippet } from "@/components/quiz/players/parts";
+import { choiceInputClass, paragraphLabel } from "@/components/quiz/players/parts";
+import { PassagePicker, toggleAnchor, type PickerPassage } from "@/components/quiz/passage-picker";
 
 /**
  * What every question editor shares: its props, labelled inputs with their errors beside them,
@@ -17,11 +18,7 @@ import { choiceInputClass, foldText, groupBySection, paragraphLabel, paragraphNu
 export type FieldErrors = Record<string, string[]>;
 
 /** A paragraph of the reading, as the pickers show it. */
-export interface EditorPassage {
-  anchor: string;
-  sectionTitle: string;
-  text: string;
-}
+export type EditorPassage = PickerPassage;
 
 export interface EditorProps<T extends QuestionTypeId> {
   /** The type's config, exactly as lib/question-types/schemas.ts defines it. */
@@ -401,9 +398,9 @@ export function LiveNote({ id, ok, children }: { id?: string; ok: boolean; child
 }
 
 /**
- * The reading's paragraphs as a filterable checkbox list grouped by section. Chosen paragraphs
- * stay chosen when the filter hides them; anchors that are not in this reading (an import, an
- * older question) are kept and listed so they can be removed.
+ * The paragraph picker inside a labelled fieldset, with the count of chosen paragraphs and their
+ * error. Anchors that are not in this reading (an import, an older question) are kept and listed
+ * so they can be removed.
  */
 export function ParagraphPicker({
   id,
@@ -426,8 +423,6 @@ export function ParagraphPicker({
   max: number;
   errors?: string[] | undefined;
 }) {
-  const [filter, setFilter] = useState("");
-  const uid = useId();
   const chosen = new Set(value);
   const full = chosen.size >= max;
   const hintId = `${id}-hint`;
@@ -436,41 +431,6 @@ export function ParagraphPicker({
 
   const known = useMemo(() => new Set(passages.map((p) => p.anchor)), [passages]);
   const unknown = value.filter((a) => !known.has(a));
-
-  const set = (anchor: string, on: boolean) => {
-    const next = new Set(chosen);
-    if (on) next.add(anchor);
-    else next.delete(anchor);
-    // Reading order, so the same choice always gives the same list.
-    const ordered = passages.map((p) => p.anchor).filter((a) => next.has(a));
-    onChange([...ordered, ...[...next].filter((a) => !known.has(a))].slice(0, Math.max(max, value.length)));
-  };
-
-  const needle = foldText(filter.trim().replace(/^¶\s*/, ""));
-  const groups = useMemo(() => {
-    const visible = needle ? passages.filter((p) => paragraphNumber(p.anchor) === needle || foldText(p.text).includes(needle)) : passages;
-    return groupBySection(visible);
-  }, [needle, passages]);
-  const shown = groups.reduce((n, g) => n + g.passages.length, 0);
-  const hiddenChosen = needle ? value.filter((a) => known.has(a) && !groups.some((g) => g.passages.some((p) => p.anchor === a))).length : 0;
-
-  // One tab stop for the whole list (a reading has ~180 paragraphs): arrows move between them.
-  const listRef = useRef<HTMLDivElement>(null);
-  const [current, setCurrent] = useState<string | null>(null);
-  const focusable = groups.flatMap((g) => g.passages.map((p) => p.anchor)).filter((a) => chosen.has(a) || !full);
-  const tabStop = current && focusable.includes(current) ? current : (focusable.find((a) => chosen.has(a)) ?? focusable[0]);
-  const onListKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    const boxes = [...(listRef.current?.querySelectorAll<HTMLInputElement>("input[type=checkbox]:not(:disabled)") ?? [])];
-    const i = boxes.indexOf(document.activeElement as HTMLInputElement);
-    if (i < 0) return;
-    const moves: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: boxes.length - 1, PageDown: i + 10, PageUp: i - 10 };
-    const j = moves[e.key];
-    if (j === undefined) return;
-    e.preventDefault();
-    const next = boxes[Math.max(0, Math.min(boxes.length - 1, j))];
-    next?.focus();
-    if (next) setCurrent(next.value);
-  };
 
   return (
     <fieldset id={id} aria-describedby={describedBy(hint ? hintId : null, countId, has ? errorIdFor(id) : null)} aria-invalid={has ? true : undefined}>
@@ -490,82 +450,22 @@ export function ParagraphPicker({
           {unknown.map((a) => (
             <li key={a} className="flex flex-wrap items-center gap-2">
               <span>{paragraphLabel(a)} is not a paragraph of this reading.</span>
-              <button type="button" className="rounded border border-line bg-white px-2 py-0.5 font-semibold hover:bg-stone-100" onClick={() => set(a, false)}>
+              <button type="button" className="rounded border border-line bg-white px-2 py-0.5 font-semibold hover:bg-stone-100" onClick={() => onChange(toggleAnchor(value, a, false, passages, max))}>
                 Remove {paragraphLabel(a)}
               </button>
             </li>
           ))}
         </ul>
       ) : null}
-      {passages.length ? (
-        <div className="mt-2">
-          <label htmlFor={`${id}-filter`} className="text-sm font-semibold">
-            Find a paragraph
-          </label>
-          <input
-            id={`${id}-filter`}
-            type="search"
-            className="field-input max-w-md"
-            placeholder="A word from it, or its number"
-            autoComplete="off"
-            value={filter}
-            aria-controls={`${uid}-list`}
-            aria-describedby={`${uid}-matches`}
-            onChange={(e) => setFilter(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              // Enter in the filter must not submit the question.
-              if (e.key === "Enter") e.preventDefault();
-            }}
-          />
-          <p id={`${uid}-matches`} className="mt-1 text-sm text-muted" aria-live="polite">
-            {needle ? `${shown} ${shown === 1 ? "paragraph matches" : "paragraphs match"}.` : ""}
-            {hiddenChosen ? ` ${hiddenChosen} chosen ${hiddenChosen === 1 ? "paragraph is" : "paragraphs are"} hidden by the search and stay chosen.` : ""}
-          </p>
-        </div>
-      ) : null}
-      {shown > 0 ? (
-        <p id={`${uid}-keys`} className="mt-1 text-sm text-muted">
-          In the list, the arrow keys move from paragraph to paragraph and Space ticks one.
-        </p>
-      ) : null}
-      {shown > 0 ? (
-        <div ref={listRef} id={`${uid}-list`} role="region" aria-label={`${legend}: paragraphs of the reading`} aria-describedby={`${uid}-keys`} onKeyDown={onListKeyDown} className="mt-2 max-h-80 overflow-y-auto rounded-md border border-line bg-stone-50">
-          {groups.map((group) => (
-            <fieldset key={group.title + group.passages[0]?.anchor} className="border-b border-line last:border-b-0">
-              <legend className="sr-only">{group.title}</legend>
-              <p aria-hidden="true" className="sticky top-0 z-10 border-b border-line bg-stone-100 px-3 py-1.5 text-sm font-semibold">
-                {group.title}
-              </p>
-              <ul className="divide-y divide-stone-200">
-                {group.passages.map((p) => {
-                  const checked = chosen.has(p.anchor);
-                  return (
-                    <li key={p.anchor}>
-                      <label className="flex cursor-pointer items-start gap-3 px-3 py-2 hover:bg-white has-checked:bg-blue-50 has-disabled:cursor-not-allowed">
-                        <input
-                          type="checkbox"
-                          className={choiceInputClass}
-                          value={p.anchor}
-                          checked={checked}
-                          disabled={!checked && full}
-                          tabIndex={p.anchor === tabStop ? 0 : -1}
-                          onFocus={() => setCurrent(p.anchor)}
-                          onChange={(e) => set(p.anchor, e.currentTarget.checked)}
-                        />
-                        <span className="text-sm">
-                          <span className="font-semibold tabular-nums">{paragraphLabel(p.anchor)}</span> <span className="font-serif">{snippet(p.text)}</span>
-                        </span>
-                      </label>
-                    </li>
-                  );
-                })}
-              </ul>
-            </fieldset>
-          ))}
-        </div>
-      ) : (
-        <p className="mt-2 rounded-md border border-line bg-stone-50 p-3 text-sm">{passages.length ? "No paragraph matches your search." : "The reading’s paragraphs are not available."}</p>
-      )}
+      <PassagePicker
+        id={id}
+        passages={passages}
+        value={value}
+        onChange={onChange}
+        max={max}
+        listLabel={`${legend}: paragraphs of the reading`}
+        unavailableText="The reading’s paragraphs are not available."
+      />
     </fieldset>
   );
 }
