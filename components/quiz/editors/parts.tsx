@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { QuestionTypeId } from "@/lib/question-types/ids";
 import type { ConfigOf } from "@/lib/question-types/schemas";
 import { choiceInputClass, paragraphLabel } from "@/components/quiz/players/parts";
+import { describedBy, FieldLabel, hintIdFor } from "@/components/ui/field";
 import { PassagePicker, toggleAnchor, type PickerPassage } from "@/components/quiz/passage-picker";
 
 /**
@@ -39,10 +40,7 @@ export function fieldId(prefix: string, path: string): string {
 
 export const errorIdFor = (id: string) => `${id}-error`;
 
-export function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
-  const list = ids.filter(Boolean);
-  return list.length ? list.join(" ") : undefined;
-}
+export { describedBy };
 
 const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 const withStop = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
@@ -135,7 +133,6 @@ export function TextField({
   list?: string;
   className?: string;
 }) {
-  const hintId = `${id}-hint`;
   const has = !!errors?.length;
   const props = {
     id,
@@ -143,19 +140,12 @@ export function TextField({
     maxLength,
     placeholder,
     "aria-invalid": has ? true : undefined,
-    "aria-describedby": describedBy(hint ? hintId : null, has ? errorIdFor(id) : null),
+    "aria-describedby": describedBy(hint ? hintIdFor(id) : null, has ? errorIdFor(id) : null),
     className: "field-input",
   } as const;
   return (
     <div className={className}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+      <FieldLabel id={id} label={label} hint={hint} />
       {multiline ? (
         <textarea {...props} rows={rows} onChange={(e) => onChange(e.currentTarget.value)} />
       ) : (
@@ -217,18 +207,10 @@ export function NumberField({
   const fromTyped = typed === undefined ? (optional ? undefined : Number.NaN) : typed / scale;
   // The config changed from elsewhere (a kind switch, a reset): show it; otherwise keep the typing.
   const shown = sameNumber(fromTyped, value) ? text : formatNumber(value, scale);
-  const hintId = `${id}-hint`;
   const has = !!errors?.length;
   return (
     <div className={className}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+      <FieldLabel id={id} label={label} hint={hint} />
       <span className="flex items-center gap-2">
         <input
           id={id}
@@ -239,7 +221,7 @@ export function NumberField({
           className={inputClassName}
           value={shown}
           aria-invalid={has ? true : undefined}
-          aria-describedby={describedBy(hint ? hintId : null, has ? errorIdFor(id) : null)}
+          aria-describedby={describedBy(hint ? hintIdFor(id) : null, has ? errorIdFor(id) : null)}
           onChange={(e) => {
             const next = e.currentTarget.value;
             setText(next);
