@@ -103,56 +103,61 @@ export function ErrorText({ id, path, messages }: { id: string; path: string; me
   );
 }
 
+/** What TextField and NumberField take besides their own options. */
+interface FieldProps<V> {
+  id: string;
+  path: string;
+  label: React.ReactNode;
+  value: V;
+  onChange: (v: V) => void;
+  errors?: string[] | undefined;
+  hint?: React.ReactNode;
+  className?: string;
+}
+
+/** The input's links to its hint and its error. */
+function fieldAria(id: string, hint: React.ReactNode, errors: string[] | undefined) {
+  const has = !!errors?.length;
+  return { "aria-invalid": has ? true : undefined, "aria-describedby": describedBy(hint ? hintIdFor(id) : null, has ? errorIdFor(id) : null) } as const;
+}
+
+/** The label and hint above an input, its error below. */
+function FieldFrame({ id, path, label, hint, errors, className, children }: Omit<FieldProps<unknown>, "value" | "onChange"> & { children: React.ReactNode }) {
+  return (
+    <div className={className}>
+      <FieldLabel id={id} label={label} hint={hint} />
+      {children}
+      <ErrorText id={id} path={path} messages={errors} />
+    </div>
+  );
+}
+
 /** A labelled one-line or multi-line text input with its error. */
 export function TextField({
-  id,
-  path,
-  label,
   value,
   onChange,
-  errors,
-  hint,
   multiline,
   rows = 3,
   maxLength,
   placeholder,
   list,
-  className,
-}: {
-  id: string;
-  path: string;
-  label: React.ReactNode;
-  value: string;
-  onChange: (v: string) => void;
-  errors?: string[] | undefined;
-  hint?: React.ReactNode;
+  ...field
+}: FieldProps<string> & {
   multiline?: boolean;
   rows?: number;
   maxLength?: number;
   placeholder?: string;
   list?: string;
-  className?: string;
 }) {
-  const has = !!errors?.length;
-  const props = {
-    id,
-    value,
-    maxLength,
-    placeholder,
-    "aria-invalid": has ? true : undefined,
-    "aria-describedby": describedBy(hint ? hintIdFor(id) : null, has ? errorIdFor(id) : null),
-    className: "field-input",
-  } as const;
+  const props = { id: field.id, value, maxLength, placeholder, ...fieldAria(field.id, field.hint, field.errors), className: "field-input" } as const;
   return (
-    <div className={className}>
-      <FieldLabel id={id} label={label} hint={hint} />
+    <FieldFrame {...field}>
       {multiline ? (
         <textarea {...props} rows={rows} onChange={(e) => onChange(e.currentTarget.value)} />
       ) : (
         <input {...props} type="text" list={list} autoComplete="off" onChange={(e) => onChange(e.currentTarget.value)} />
       )}
-      <ErrorText id={id} path={path} messages={errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -173,33 +178,20 @@ const formatNumber = (n: number | undefined, scale: number) => (n === undefined 
  * is optional.
  */
 export function NumberField({
-  id,
-  path,
-  label,
   value,
   onChange,
-  errors,
-  hint,
   scale = 1,
   suffix,
   optional,
   allowNegative,
-  className,
   inputClassName = "field-input w-28",
-}: {
-  id: string;
-  path: string;
-  label: React.ReactNode;
-  value: number | undefined;
-  onChange: (v: number | undefined) => void;
-  errors?: string[] | undefined;
-  hint?: React.ReactNode;
+  ...field
+}: FieldProps<number | undefined> & {
   /** 100 for a percentage of a fraction. */
   scale?: number;
   suffix?: string;
   optional?: boolean;
   allowNegative?: boolean;
-  className?: string;
   inputClassName?: string;
 }) {
   const [text, setText] = useState(() => formatNumber(value, scale));
@@ -207,21 +199,18 @@ export function NumberField({
   const fromTyped = typed === undefined ? (optional ? undefined : Number.NaN) : typed / scale;
   // The config changed from elsewhere (a kind switch, a reset): show it; otherwise keep the typing.
   const shown = sameNumber(fromTyped, value) ? text : formatNumber(value, scale);
-  const has = !!errors?.length;
   return (
-    <div className={className}>
-      <FieldLabel id={id} label={label} hint={hint} />
+    <FieldFrame {...field}>
       <span className="flex items-center gap-2">
         <input
-          id={id}
+          id={field.id}
           type="text"
           inputMode={allowNegative ? "text" : "decimal"}
           autoComplete="off"
           spellCheck={false}
           className={inputClassName}
           value={shown}
-          aria-invalid={has ? true : undefined}
-          aria-describedby={describedBy(hint ? hintIdFor(id) : null, has ? errorIdFor(id) : null)}
+          {...fieldAria(field.id, field.hint, field.errors)}
           onChange={(e) => {
             const next = e.currentTarget.value;
             setText(next);
@@ -231,8 +220,7 @@ export function NumberField({
         />
         {suffix ? <span aria-hidden="true">{suffix}</span> : null}
       </span>
-      <ErrorText id={id} path={path} messages={errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
