@@ -2,7 +2,8 @@
 
 import type { ResponseOf } from "@/lib/question-types/schemas";
 import { PassagePicker } from "@/components/quiz/passage-picker";
-import { choiceInputClass, choiceRowClass, Legend, paragraphLabel, type PlayerProps } from "./parts";
+import { OptionRadios } from "./option-radios";
+import { Legend, paragraphLabel, type PlayerProps } from "./parts";
 
 /** The response schema's limit on cited paragraphs. */
 const MAX_EVIDENCE = 20;
@@ -37,21 +38,7 @@ export function EvidencePlayer({ questionKey, view, value, onChange, disabled, l
       {view.answerKind === "choice" ? (
         <fieldset>
           <legend className="field-label">Answer</legend>
-          <div className="mt-2 space-y-2">
-            {view.options.map((option) => (
-              <label key={option.id} className={choiceRowClass}>
-                <input
-                  type="radio"
-                  className={choiceInputClass}
-                  name={`${questionKey}-answer`}
-                  value={option.id}
-                  checked={value?.optionId === option.id}
-                  onChange={() => emit({ optionId: option.id, anchors })}
-                />
-                <span>{option.text}</span>
-              </label>
-            ))}
-          </div>
+          <OptionRadios name={`${questionKey}-answer`} options={view.options} checkedId={value?.optionId} onPick={(optionId) => emit({ optionId, anchors })} />
         </fieldset>
       ) : (
         <div>
