@@ -100,7 +100,8 @@ export function PassagePicker({
             placeholder="A word from it, or its number"
             autoComplete="off"
             value={filter}
-            aria-controls={`${uid}-list`}
+            // The list is not rendered when nothing matches; a reference to a missing id is invalid.
+            aria-controls={shown > 0 ? `${uid}-list` : undefined}
             aria-describedby={`${uid}-matches`}
             onChange={(e) => setFilter(e.currentTarget.value)}
             onKeyDown={(e) => {
