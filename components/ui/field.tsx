@@ -1,3 +1,28 @@
+/** The ids an element's aria-describedby lists, skipping the absent ones; undefined when none is left. */
+export function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
+  const list = ids.filter(Boolean);
+  return list.length ? list.join(" ") : undefined;
+}
+
+/** The id of a field's hint, which its input's aria-describedby points to. */
+export const hintIdFor = (id: string) => `${id}-hint`;
+
+/** A field's label and, when there is one, the hint under it. */
+export function FieldLabel({ id, label, hint }: { id: string; label: React.ReactNode; hint?: React.ReactNode }) {
+  return (
+    <>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintIdFor(id)} className="mt-0.5 text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /** A labelled input with its error beside it, announced and linked for screen readers. */
 export function Field({
   name,
@@ -16,25 +41,16 @@ export function Field({
   hint?: string;
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "type" | "defaultValue">) {
   const errorId = `${name}-error`;
-  const hintId = `${name}-hint`;
-  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>
-      <label htmlFor={name} className="field-label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+      <FieldLabel id={name} label={label} hint={hint} />
       <input
         id={name}
         name={name}
         type={type}
         defaultValue={defaultValue}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(hint ? hintIdFor(name) : null, errors?.length ? errorId : null)}
         className="field-input"
         {...rest}
       />

@@ -1,12 +1,10 @@
 "use client";
 
 import type { ConfigOf } from "@/lib/question-types/schemas";
-import { ErrorText, LiveNote, NumberField, RowButtons, TextField, describedBy, errorIdFor, fieldId, freshId, rowClass, rowIds, useListControls, type EditorProps } from "./parts";
+import { OptionList } from "./option-list";
+import { ErrorText, LiveNote, NumberField, describedBy, errorIdFor, fieldId, type EditorProps } from "./parts";
 
 type Option = ConfigOf<"multiple-response">["options"][number];
-
-const MAX_OPTIONS = 12;
-const MIN_OPTIONS = 2;
 
 const percent = (fraction: number) => Math.round(fraction * 10000) / 100;
 
@@ -18,9 +16,6 @@ export function MultipleResponseEditor({ value, onChange, errors, idPrefix }: Ed
   const options = value.options;
   const setOptions = (next: Option[]) => onChange({ ...value, options: next });
   const listId = fieldId(idPrefix, "options");
-  const ids = rowIds(listId);
-  const controls = useListControls(options, setOptions, { ...ids, add: `${listId}-add`, first: (i) => fieldId(idPrefix, `options.${i}.text`) });
-  const update = (i: number, patch: Partial<Option>) => setOptions(options.map((o, k) => (k === i ? { ...o, ...patch } : o)));
 
   const positives = options.reduce((s, o) => s + (Number.isFinite(o.weight) && o.weight > 0 ? o.weight : 0), 0);
   const totalOk = Math.abs(positives - 1) < 0.011;
@@ -40,48 +35,27 @@ export function MultipleResponseEditor({ value, onChange, errors, idPrefix }: Ed
         </LiveNote>
         <ErrorText id={idPrefix} path="" messages={configErrors} />
         <ErrorText id={listId} path="options" messages={errors.options} />
-        <ol className="space-y-3">
-          {options.map((o, i) => {
-            const p = `options.${i}`;
-            const name = `option ${i + 1}`;
-            return (
-              <li key={o.id} className={rowClass} data-testid={`option-${i + 1}`}>
-                <TextField id={fieldId(idPrefix, `${p}.text`)} path={`${p}.text`} label={`Option ${i + 1}`} value={o.text} onChange={(text) => update(i, { text })} errors={errors[`${p}.text`]} maxLength={1000} />
-                <NumberField
-                  id={fieldId(idPrefix, `${p}.weight`)}
-                  path={`${p}.weight`}
-                  label={`Credit for option ${i + 1} (%)`}
-                  value={o.weight}
-                  onChange={(weight) => update(i, { weight: weight ?? Number.NaN })}
-                  errors={errors[`${p}.weight`]}
-                  scale={100}
-                  suffix="%"
-                  allowNegative
-                />
-                <TextField
-                  id={fieldId(idPrefix, `${p}.feedback`)}
-                  path={`${p}.feedback`}
-                  label={`Feedback for option ${i + 1} (optional)`}
-                  value={o.feedback ?? ""}
-                  onChange={(feedback) => update(i, { feedback })}
-                  errors={errors[`${p}.feedback`]}
-                  maxLength={2000}
-                />
-                <ErrorText id={fieldId(idPrefix, p)} path={p} messages={errors[p]} />
-                <RowButtons index={i} count={options.length} rowName={name} idFor={ids} onMove={(by) => controls.move(i, by)} onRemove={() => controls.remove(i)} canRemove={options.length > MIN_OPTIONS} />
-              </li>
-            );
-          })}
-        </ol>
-        <button
-          type="button"
-          id={`${listId}-add`}
-          className="btn-secondary"
-          disabled={options.length >= MAX_OPTIONS}
-          onClick={() => controls.add({ id: freshId(options.map((o) => o.id)), text: "", weight: 0, feedback: "" })}
-        >
-          Add an option
-        </button>
+        <OptionList
+          options={options}
+          onChange={setOptions}
+          errors={errors}
+          idPrefix={idPrefix}
+          path="options"
+          blank={(id) => ({ id, text: "", weight: 0, feedback: "" })}
+          right={(o, i, update) => (
+            <NumberField
+              id={fieldId(idPrefix, `options.${i}.weight`)}
+              path={`options.${i}.weight`}
+              label={`Credit for option ${i + 1} (%)`}
+              value={o.weight}
+              onChange={(weight) => update({ weight: weight ?? Number.NaN })}
+              errors={errors[`options.${i}.weight`]}
+              scale={100}
+              suffix="%"
+              allowNegative
+            />
+          )}
+        />
       </fieldset>
     </div>
   );

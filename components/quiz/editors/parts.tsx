@@ -1,9 +1,11 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { QuestionTypeId } from "@/lib/question-types/ids";
 import type { ConfigOf } from "@/lib/question-types/schemas";
-import { choiceInputClass, foldText, groupBySection, paragraphLabel, paragraphNumber, snippet } from "@/components/quiz/players/parts";
+import { choiceInputClass, paragraphLabel } from "@/components/quiz/players/parts";
+import { describedBy, FieldLabel, hintIdFor } from "@/components/ui/field";
+import { PassagePicker, toggleAnchor, type PickerPassage } from "@/components/quiz/passage-picker";
 
 /**
  * What every question editor shares: its props, labelled inputs with their errors beside them,
@@ -17,11 +19,7 @@ import { choiceInputClass, foldText, groupBySection, paragraphLabel, paragraphNu
 export type FieldErrors = Record<string, string[]>;
 
 /** A paragraph of the reading, as the pickers show it. */
-export interface EditorPassage {
-  anchor: string;
-  sectionTitle: string;
-  text: string;
-}
+export type EditorPassage = PickerPassage;
 
 export interface EditorProps<T extends QuestionTypeId> {
   /** The type's config, exactly as lib/question-types/schemas.ts defines it. */
@@ -42,10 +40,7 @@ export function fieldId(prefix: string, path: string): string {
 
 export const errorIdFor = (id: string) => `${id}-error`;
 
-export function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
-  const list = ids.filter(Boolean);
-  return list.length ? list.join(" ") : undefined;
-}
+export { describedBy };
 
 const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 const withStop = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
@@ -108,64 +103,61 @@ export function ErrorText({ id, path, messages }: { id: string; path: string; me
   );
 }
 
+/** What TextField and NumberField take besides their own options. */
+interface FieldProps<V> {
+  id: string;
+  path: string;
+  label: React.ReactNode;
+  value: V;
+  onChange: (v: V) => void;
+  errors?: string[] | undefined;
+  hint?: React.ReactNode;
+  className?: string;
+}
+
+/** The input's links to its hint and its error. */
+function fieldAria(id: string, hint: React.ReactNode, errors: string[] | undefined) {
+  const has = !!errors?.length;
+  return { "aria-invalid": has ? true : undefined, "aria-describedby": describedBy(hint ? hintIdFor(id) : null, has ? errorIdFor(id) : null) } as const;
+}
+
+/** The label and hint above an input, its error below. */
+function FieldFrame({ id, path, label, hint, errors, className, children }: Omit<FieldProps<unknown>, "value" | "onChange"> & { children: React.ReactNode }) {
+  return (
+    <div className={className}>
+      <FieldLabel id={id} label={label} hint={hint} />
+      {children}
+      <ErrorText id={id} path={path} messages={errors} />
+    </div>
+  );
+}
+
 /** A labelled one-line or multi-line text input with its error. */
 export function TextField({
-  id,
-  path,
-  label,
   value,
   onChange,
-  errors,
-  hint,
   multiline,
   rows = 3,
   maxLength,
   placeholder,
   list,
-  className,
-}: {
-  id: string;
-  path: string;
-  label: React.ReactNode;
-  value: string;
-  onChange: (v: string) => void;
-  errors?: string[] | undefined;
-  hint?: React.ReactNode;
+  ...field
+}: FieldProps<string> & {
   multiline?: boolean;
   rows?: number;
   maxLength?: number;
   placeholder?: string;
   list?: string;
-  className?: string;
 }) {
-  const hintId = `${id}-hint`;
-  const has = !!errors?.length;
-  const props = {
-    id,
-    value,
-    maxLength,
-    placeholder,
-    "aria-invalid": has ? true : undefined,
-    "aria-describedby": describedBy(hint ? hintId : null, has ? errorIdFor(id) : null),
-    className: "field-input",
-  } as const;
+  const props = { id: field.id, value, maxLength, placeholder, ...fieldAria(field.id, field.hint, field.errors), className: "field-input" } as const;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame {...field}>
       {multiline ? (
         <textarea {...props} rows={rows} onChange={(e) => onChange(e.currentTarget.value)} />
       ) : (
         <input {...props} type="text" list={list} autoComplete="off" onChange={(e) => onChange(e.currentTarget.value)} />
       )}
-      <ErrorText id={id} path={path} messages={errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -186,33 +178,20 @@ const formatNumber = (n: number | undefined, scale: number) => (n === undefined 
  * is optional.
  */
 export function NumberField({
-  id,
-  path,
-  label,
   value,
   onChange,
-  errors,
-  hint,
   scale = 1,
   suffix,
   optional,
   allowNegative,
-  className,
   inputClassName = "field-input w-28",
-}: {
-  id: string;
-  path: string;
-  label: React.ReactNode;
-  value: number | undefined;
-  onChange: (v: number | undefined) => void;
-  errors?: string[] | undefined;
-  hint?: React.ReactNode;
+  ...field
+}: FieldProps<number | undefined> & {
   /** 100 for a percentage of a fraction. */
   scale?: number;
   suffix?: string;
   optional?: boolean;
   allowNegative?: boolean;
-  className?: string;
   inputClassName?: string;
 }) {
   const [text, setText] = useState(() => formatNumber(value, scale));
@@ -220,29 +199,18 @@ export function NumberField({
   const fromTyped = typed === undefined ? (optional ? undefined : Number.NaN) : typed / scale;
   // The config changed from elsewhere (a kind switch, a reset): show it; otherwise keep the typing.
   const shown = sameNumber(fromTyped, value) ? text : formatNumber(value, scale);
-  const hintId = `${id}-hint`;
-  const has = !!errors?.length;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame {...field}>
       <span className="flex items-center gap-2">
         <input
-          id={id}
+          id={field.id}
           type="text"
           inputMode={allowNegative ? "text" : "decimal"}
           autoComplete="off"
           spellCheck={false}
           className={inputClassName}
           value={shown}
-          aria-invalid={has ? true : undefined}
-          aria-describedby={describedBy(hint ? hintId : null, has ? errorIdFor(id) : null)}
+          {...fieldAria(field.id, field.hint, field.errors)}
           onChange={(e) => {
             const next = e.currentTarget.value;
             setText(next);
@@ -252,8 +220,7 @@ export function NumberField({
         />
         {suffix ? <span aria-hidden="true">{suffix}</span> : null}
       </span>
-      <ErrorText id={id} path={path} messages={errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -401,9 +368,9 @@ export function LiveNote({ id, ok, children }: { id?: string; ok: boolean; child
 }
 
 /**
- * The reading's paragraphs as a filterable checkbox list grouped by section. Chosen paragraphs
- * stay chosen when the filter hides them; anchors that are not in this reading (an import, an
- * older question) are kept and listed so they can be removed.
+ * The paragraph picker inside a labelled fieldset, with the count of chosen paragraphs and their
+ * error. Anchors that are not in this reading (an import, an older question) are kept and listed
+ * so they can be removed.
  */
 export function ParagraphPicker({
   id,
@@ -426,8 +393,6 @@ export function ParagraphPicker({
   max: number;
   errors?: string[] | undefined;
 }) {
-  const [filter, setFilter] = useState("");
-  const uid = useId();
   const chosen = new Set(value);
   const full = chosen.size >= max;
   const hintId = `${id}-hint`;
@@ -436,41 +401,6 @@ export function ParagraphPicker({
 
   const known = useMemo(() => new Set(passages.map((p) => p.anchor)), [passages]);
   const unknown = value.filter((a) => !known.has(a));
-
-  const set = (anchor: string, on: boolean) => {
-    const next = new Set(chosen);
-    if (on) next.add(anchor);
-    else next.delete(anchor);
-    // Reading order, so the same choice always gives the same list.
-    const ordered = passages.map((p) => p.anchor).filter((a) => next.has(a));
-    onChange([...ordered, ...[...next].filter((a) => !known.has(a))].slice(0, Math.max(max, value.length)));
-  };
-
-  const needle = foldText(filter.trim().replace(/^¶\s*/, ""));
-  const groups = useMemo(() => {
-    const visible = needle ? passages.filter((p) => paragraphNumber(p.anchor) === needle || foldText(p.text).includes(needle)) : passages;
-    return groupBySection(visible);
-  }, [needle, passages]);
-  const shown = groups.reduce((n, g) => n + g.passages.length, 0);
-  const hiddenChosen = needle ? value.filter((a) => known.has(a) && !groups.some((g) => g.passages.some((p) => p.anchor === a))).length : 0;
-
-  // One tab stop for the whole list (a reading has ~180 paragraphs): arrows move between them.
-  const listRef = useRef<HTMLDivElement>(null);
-  const [current, setCurrent] = useState<string | null>(null);
-  const focusable = groups.flatMap((g) => g.passages.map((p) => p.anchor)).filter((a) => chosen.has(a) || !full);
-  const tabStop = current && focusable.includes(current) ? current : (focusable.find((a) => chosen.has(a)) ?? focusable[0]);
-  const onListKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    const boxes = [...(listRef.current?.querySelectorAll<HTMLInputElement>("input[type=checkbox]:not(:disabled)") ?? [])];
-    const i = boxes.indexOf(document.activeElement as HTMLInputElement);
-    if (i < 0) return;
-    const moves: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: boxes.length - 1, PageDown: i + 10, PageUp: i - 10 };
-    const j = moves[e.key];
-    if (j === undefined) return;
-    e.preventDefault();
-    const next = boxes[Math.max(0, Math.min(boxes.length - 1, j))];
-    next?.focus();
-    if (next) setCurrent(next.value);
-  };
 
   return (
     <fieldset id={id} aria-describedby={describedBy(hint ? hintId : null, countId, has ? errorIdFor(id) : null)} aria-invalid={has ? true : undefined}>
@@ -490,82 +420,22 @@ export function ParagraphPicker({
           {unknown.map((a) => (
             <li key={a} className="flex flex-wrap items-center gap-2">
               <span>{paragraphLabel(a)} is not a paragraph of this reading.</span>
-              <button type="button" className="rounded border border-line bg-white px-2 py-0.5 font-semibold hover:bg-stone-100" onClick={() => set(a, false)}>
+              <button type="button" className="rounded border border-line bg-white px-2 py-0.5 font-semibold hover:bg-stone-100" onClick={() => onChange(toggleAnchor(value, a, false, passages, max))}>
                 Remove {paragraphLabel(a)}
               </button>
             </li>
           ))}
         </ul>
       ) : null}
-      {passages.length ? (
-        <div className="mt-2">
-          <label htmlFor={`${id}-filter`} className="text-sm font-semibold">
-            Find a paragraph
-          </label>
-          <input
-            id={`${id}-filter`}
-            type="search"
-            className="field-input max-w-md"
-            placeholder="A word from it, or its number"
-            autoComplete="off"
-            value={filter}
-            aria-controls={`${uid}-list`}
-            aria-describedby={`${uid}-matches`}
-            onChange={(e) => setFilter(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              // Enter in the filter must not submit the question.
-              if (e.key === "Enter") e.preventDefault();
-            }}
-          />
-          <p id={`${uid}-matches`} className="mt-1 text-sm text-muted" aria-live="polite">
-            {needle ? `${shown} ${shown === 1 ? "paragraph matches" : "paragraphs match"}.` : ""}
-            {hiddenChosen ? ` ${hiddenChosen} chosen ${hiddenChosen === 1 ? "paragraph is" : "paragraphs are"} hidden by the search and stay chosen.` : ""}
-          </p>
-        </div>
-      ) : null}
-      {shown > 0 ? (
-        <p id={`${uid}-keys`} className="mt-1 text-sm text-muted">
-          In the list, the arrow keys move from paragraph to paragraph and Space ticks one.
-        </p>
-      ) : null}
-      {shown > 0 ? (
-        <div ref={listRef} id={`${uid}-list`} role="region" aria-label={`${legend}: paragraphs of the reading`} aria-describedby={`${uid}-keys`} onKeyDown={onListKeyDown} className="mt-2 max-h-80 overflow-y-auto rounded-md border border-line bg-stone-50">
-          {groups.map((group) => (
-            <fieldset key={group.title + group.passages[0]?.anchor} className="border-b border-line last:border-b-0">
-              <legend className="sr-only">{group.title}</legend>
-              <p aria-hidden="true" className="sticky top-0 z-10 border-b border-line bg-stone-100 px-3 py-1.5 text-sm font-semibold">
-                {group.title}
-              </p>
-              <ul className="divide-y divide-stone-200">
-                {group.passages.map((p) => {
-                  const checked = chosen.has(p.anchor);
-                  return (
-                    <li key={p.anchor}>
-                      <label className="flex cursor-pointer items-start gap-3 px-3 py-2 hover:bg-white has-checked:bg-blue-50 has-disabled:cursor-not-allowed">
-                        <input
-                          type="checkbox"
-                          className={choiceInputClass}
-                          value={p.anchor}
-                          checked={checked}
-                          disabled={!checked && full}
-                          tabIndex={p.anchor === tabStop ? 0 : -1}
-                          onFocus={() => setCurrent(p.anchor)}
-                          onChange={(e) => set(p.anchor, e.currentTarget.checked)}
-                        />
-                        <span className="text-sm">
-                          <span className="font-semibold tabular-nums">{paragraphLabel(p.anchor)}</span> <span className="font-serif">{snippet(p.text)}</span>
-                        </span>
-                      </label>
-                    </li>
-                  );
-                })}
-              </ul>
-            </fieldset>
-          ))}
-        </div>
-      ) : (
-        <p className="mt-2 rounded-md border border-line bg-stone-50 p-3 text-sm">{passages.length ? "No paragraph matches your search." : "The reading’s paragraphs are not available."}</p>
-      )}
+      <PassagePicker
+        id={id}
+        passages={passages}
+        value={value}
+        onChange={onChange}
+        max={max}
+        listLabel={`${legend}: paragraphs of the reading`}
+        unavailableText="The reading’s paragraphs are not available."
+      />
     </fieldset>
   );
 }

@@ -21,30 +21,24 @@ export function TrueFalseEditor({ value, onChange, errors, idPrefix }: EditorPro
         </div>
         <ErrorText id={answerId} path="answer" messages={errors.answer} />
       </fieldset>
-      <TextField
-        id={fieldId(idPrefix, "feedbackTrue")}
-        path="feedbackTrue"
-        label="Feedback for a student who answers “True” (optional)"
-        hint={value.answer ? "They are right." : "They are wrong."}
-        multiline
-        rows={2}
-        value={value.feedbackTrue ?? ""}
-        onChange={(feedbackTrue) => onChange({ ...value, feedbackTrue })}
-        errors={errors.feedbackTrue}
-        maxLength={2000}
-      />
-      <TextField
-        id={fieldId(idPrefix, "feedbackFalse")}
-        path="feedbackFalse"
-        label="Feedback for a student who answers “False” (optional)"
-        hint={value.answer ? "They are wrong." : "They are right."}
-        multiline
-        rows={2}
-        value={value.feedbackFalse ?? ""}
-        onChange={(feedbackFalse) => onChange({ ...value, feedbackFalse })}
-        errors={errors.feedbackFalse}
-        maxLength={2000}
-      />
+      {([true, false] as const).map((answer) => {
+        const key = answer ? "feedbackTrue" : "feedbackFalse";
+        return (
+          <TextField
+            key={key}
+            id={fieldId(idPrefix, key)}
+            path={key}
+            label={`Feedback for a student who answers “${answer ? "True" : "False"}” (optional)`}
+            hint={value.answer === answer ? "They are right." : "They are wrong."}
+            multiline
+            rows={2}
+            value={value[key] ?? ""}
+            onChange={(feedback) => onChange({ ...value, [key]: feedback })}
+            errors={errors[key]}
+            maxLength={2000}
+          />
+        );
+      })}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
 import type { ResponseOf } from "@/lib/question-types/schemas";
-import { choiceInputClass, choiceRowClass, foldText, groupBySection, Legend, paragraphLabel, paragraphNumber, snippet, type PlayerProps } from "./parts";
+import { PassagePicker } from "@/components/quiz/passage-picker";
+import { OptionRadios } from "./option-radios";
+import { Legend, paragraphLabel, type PlayerProps } from "./parts";
 
 /** The response schema's limit on cited paragraphs. */
 const MAX_EVIDENCE = 20;
@@ -14,8 +15,6 @@ type Response = ResponseOf<"evidence">;
  * chosen from a filterable list grouped by part of the reading.
  */
 export function EvidencePlayer({ questionKey, view, value, onChange, disabled, label, describedBy, passages }: PlayerProps<"evidence">) {
-  const [filter, setFilter] = useState("");
-  const uid = useId();
   const anchors = Array.isArray(value?.anchors) ? value.anchors : [];
   const chosen = new Set(anchors);
   const full = chosen.size >= MAX_EVIDENCE;
@@ -30,25 +29,6 @@ export function EvidencePlayer({ questionKey, view, value, onChange, disabled, l
   };
   const answerPart = { optionId: value?.optionId, text: value?.text };
 
-  const setAnchor = (anchor: string, on: boolean) => {
-    const next = new Set(chosen);
-    if (on) next.add(anchor);
-    else next.delete(anchor);
-    // Reading order, so the same choice always makes the same response.
-    const ordered = passages.map((p) => p.anchor).filter((a) => next.has(a));
-    const unknown = [...next].filter((a) => !passages.some((p) => p.anchor === a));
-    emit({ ...answerPart, anchors: [...ordered, ...unknown].slice(0, MAX_EVIDENCE) });
-  };
-
-  const needle = foldText(filter.trim().replace(/^¶\s*/, ""));
-  const groups = useMemo(() => {
-    const visible = needle ? passages.filter((p) => paragraphNumber(p.anchor) === needle || foldText(p.text).includes(needle)) : passages;
-    return groupBySection(visible);
-  }, [needle, passages]);
-  const shown = groups.reduce((n, g) => n + g.passages.length, 0);
-  const hiddenChosen = needle ? anchors.filter((a) => !groups.some((g) => g.passages.some((p) => p.anchor === a))).length : 0;
-
-  const filterId = `${questionKey}-filter`;
   const evidenceHintId = `${questionKey}-evidence-hint`;
 
   return (
@@ -58,21 +38,7 @@ export function EvidencePlayer({ questionKey, view, value, onChange, disabled, l
       {view.answerKind === "choice" ? (
         <fieldset>
           <legend className="field-label">Answer</legend>
-          <div className="mt-2 space-y-2">
-            {view.options.map((option) => (
-              <label key={option.id} className={choiceRowClass}>
-                <input
-                  type="radio"
-                  className={choiceInputClass}
-                  name={`${questionKey}-answer`}
-                  value={option.id}
-                  checked={value?.optionId === option.id}
-                  onChange={() => emit({ optionId: option.id, anchors })}
-                />
-                <span>{option.text}</span>
-              </label>
-            ))}
-          </div>
+          <OptionRadios name={`${questionKey}-answer`} options={view.options} checkedId={value?.optionId} onPick={(optionId) => emit({ optionId, anchors })} />
         </fieldset>
       ) : (
         <div>
@@ -102,68 +68,16 @@ export function EvidencePlayer({ questionKey, view, value, onChange, disabled, l
             : `${chosen.size} ${chosen.size === 1 ? "paragraph" : "paragraphs"} chosen: ${anchors.map(paragraphLabel).join(", ")}.`}
           {full ? " That is the most you can choose; untick one to choose another." : ""}
         </p>
-        <div className="mt-2">
-          <label htmlFor={filterId} className="text-sm font-semibold">
-            Find a paragraph
-          </label>
-          <input
-            id={filterId}
-            type="search"
-            className="field-input max-w-md"
-            placeholder="A word from it, or its number"
-            autoComplete="off"
-            value={filter}
-            aria-controls={`${uid}-list`}
-            aria-describedby={`${uid}-matches`}
-            onChange={(e) => setFilter(e.currentTarget.value)}
-          />
-          <p id={`${uid}-matches`} className="mt-1 text-sm text-muted" aria-live="polite">
-            {needle ? `${shown} ${shown === 1 ? "paragraph matches" : "paragraphs match"}.` : ""}
-            {hiddenChosen ? ` ${hiddenChosen} chosen ${hiddenChosen === 1 ? "paragraph is" : "paragraphs are"} hidden by the search and stay chosen.` : ""}
-          </p>
-        </div>
-        {shown > 0 ? (
-          <div
-            id={`${uid}-list`}
-            role="region"
-            aria-label={label ? `Paragraphs of the reading, for ${label}` : "Paragraphs of the reading"}
-            tabIndex={0}
-            className="mt-2 max-h-96 overflow-y-auto rounded-md border border-line bg-stone-50"
-          >
-            {groups.map((group) => (
-              <fieldset key={group.title + group.passages[0]?.anchor} className="border-b border-line last:border-b-0">
-                <legend className="sr-only">{group.title}</legend>
-                <p aria-hidden="true" className="sticky top-0 z-10 border-b border-line bg-stone-100 px-3 py-1.5 text-sm font-semibold">
-                  {group.title}
-                </p>
-                <ul className="divide-y divide-stone-200">
-                  {group.passages.map((p) => {
-                    const checked = chosen.has(p.anchor);
-                    return (
-                      <li key={p.anchor}>
-                        <label className="flex cursor-pointer items-start gap-3 px-3 py-2 hover:bg-white has-checked:bg-blue-50 has-disabled:cursor-not-allowed">
-                          <input
-                            type="checkbox"
-                            className={choiceInputClass}
-                            value={p.anchor}
-                            checked={checked}
-                            disabled={!checked && full}
-                            onChange={(e) => setAnchor(p.anchor, e.currentTarget.checked)}
-                          />
-                          <span className="text-sm">
-                            <span className="font-semibold tabular-nums">{paragraphLabel(p.anchor)}</span> <span className="font-serif">{snippet(p.text)}</span>
-                          </span>
-                        </label>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </fieldset>
-            ))}
-          </div>
-        ) : (
-          <p className="mt-2 rounded-md border border-line bg-stone-50 p-3 text-sm">{passages.length ? "No paragraph matches your search." : "The reading is not available for this quiz."}</p>
-        )}
+        <PassagePicker
+          id={questionKey}
+          passages={passages}
+          value={anchors}
+          onChange={(next) => emit({ ...answerPart, anchors: next })}
+          max={MAX_EVIDENCE}
+          listLabel={label ? `Paragraphs of the reading, for ${label}` : "Paragraphs of the reading"}
+          unavailableText="The reading is not available for this quiz."
+          listClassName="max-h-96"
+        />
       </fieldset>
     </fieldset>
   );
