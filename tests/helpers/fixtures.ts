@@ -10,6 +10,7 @@ import { expect } from "vitest";
 import type { Viewer, Role } from "@/lib/authz/policy";
 import type { Db } from "@/lib/db/client";
 import { AppError, type AppErrorCode } from "@/lib/errors";
+import type { QuizSettings } from "@/lib/validation/quizzes";
 
 let counter = 0;
 
@@ -38,4 +39,33 @@ export async function expectAppError(promise: Promise<unknown>, code: AppErrorCo
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   return error as AppError;
+}
+
+/** A class of the instructor's with these students in it (through the real join code). */
+export async function classWith(db: Db, instructor: Viewer, name: string, students: Viewer[]): Promise<string> {
+  const classes = await import("@/lib/data/classes");
+  const classId = (await classes.createClass(instructor, { name })).id;
+  const { joinCode } = await db.class.findUniqueOrThrow({ where: { id: classId }, select: { joinCode: true } });
+  for (const s of students) await classes.joinClass(s, joinCode);
+  return classId;
+}
+
+/** Quiz settings with everything off or open, and the review shown at once; override what a test is about. */
+export function quizSettings(over: Partial<QuizSettings> = {}): QuizSettings {
+  return {
+    title: "Mielke and Andropov",
+    description: "",
+    attemptsAllowed: 1,
+    opensAt: null,
+    closesAt: null,
+    timeLimitMinutes: null,
+    shuffleQuestions: false,
+    shuffleOptions: true,
+    reviewWhen: "immediately",
+    reviewScore: true,
+    reviewCorrectness: true,
+    reviewAnswers: true,
+    reviewFeedback: true,
+    ...over,
+  };
 }

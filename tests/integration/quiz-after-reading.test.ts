@@ -5,14 +5,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Viewer } from "@/lib/authz/policy";
 import { DEMO_READING } from "@/prisma/demo-accounts";
-import { createUser, expectAppError } from "../helpers/fixtures";
+import { classWith, createUser, expectAppError, quizSettings } from "../helpers/fixtures";
 import { setupTestDatabase } from "../helpers/test-db";
 
 const testDb = setupTestDatabase();
 
 let quizzes: typeof import("@/lib/data/quizzes");
 let attempts: typeof import("@/lib/data/attempts");
-let classes: typeof import("@/lib/data/classes");
 let progress: typeof import("@/lib/data/progress");
 
 let teacher: Viewer;
@@ -22,35 +21,17 @@ let classId: string;
 let sectionSlugs: string[];
 
 const question = { type: "true-false", title: "Interpreters", prompt: "Andropov and Mielke also talked alone, without interpreters.", config: { answer: true } };
-const settings = {
-  title: "After the reading",
-  description: "",
-  attemptsAllowed: 1,
-  opensAt: null,
-  closesAt: null,
-  timeLimitMinutes: null,
-  shuffleQuestions: false,
-  shuffleOptions: false,
-  reviewWhen: "immediately",
-  reviewScore: true,
-  reviewCorrectness: true,
-  reviewAnswers: true,
-  reviewFeedback: true,
-} as const;
+const settings = quizSettings({ title: "After the reading", shuffleOptions: false });
 
 beforeAll(async () => {
   quizzes = await import("@/lib/data/quizzes");
   attempts = await import("@/lib/data/attempts");
-  classes = await import("@/lib/data/classes");
   progress = await import("@/lib/data/progress");
   const db = testDb.db();
   teacher = await createUser(db, "instructor", "after-teacher");
   reader = await createUser(db, "student", "reader");
   skimmer = await createUser(db, "student", "skimmer");
-  classId = (await classes.createClass(teacher, { name: "After-reading class" })).id;
-  const code = (await db.class.findUniqueOrThrow({ where: { id: classId } })).joinCode;
-  await classes.joinClass(reader, code);
-  await classes.joinClass(skimmer, code);
+  classId = await classWith(db, teacher, "After-reading class", [reader, skimmer]);
   const reading = await db.reading.findUniqueOrThrow({ where: { slug: DEMO_READING }, select: { sections: { select: { slug: true } } } });
   sectionSlugs = reading.sections.map((s) => s.slug);
 });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Viewer } from "@/lib/authz/policy";
 import type { QuizSettings } from "@/lib/validation/quizzes";
-import { createUser, expectAppError } from "../helpers/fixtures";
+import { classWith, createUser, expectAppError, quizSettings } from "../helpers/fixtures";
 import { setupTestDatabase } from "../helpers/test-db";
 
 const testDb = setupTestDatabase({ seed: false });
@@ -47,22 +47,7 @@ const essay = {
   config: { rubric: [{ id: "author", criterion: "Names the MfS as author", maxPoints: 2 }, { id: "gap", criterion: "Notes the unrecorded private talk", maxPoints: 2 }] },
 };
 
-const settings = (over: Partial<QuizSettings> = {}): QuizSettings => ({
-  title: "Mielke and Andropov",
-  description: "",
-  attemptsAllowed: 1,
-  opensAt: null,
-  closesAt: null,
-  timeLimitMinutes: null,
-  shuffleQuestions: false,
-  shuffleOptions: true,
-  reviewWhen: "immediately",
-  reviewScore: true,
-  reviewCorrectness: true,
-  reviewAnswers: true,
-  reviewFeedback: true,
-  ...over,
-});
+const settings = quizSettings;
 
 async function quizWith(questions: unknown[], over: Partial<QuizSettings> = {}) {
   const { id } = await quizzes.createQuiz(teacher, settings(over));
@@ -84,10 +69,7 @@ beforeAll(async () => {
   student = await createUser(db, "student", "student");
   classmate = await createUser(db, "student", "classmate");
   outsider = await createUser(db, "student", "outsider");
-  classId = (await classes.createClass(teacher, { name: "Quiz class" })).id;
-  const code = (await db.class.findUniqueOrThrow({ where: { id: classId } })).joinCode;
-  await classes.joinClass(student, code);
-  await classes.joinClass(classmate, code);
+  classId = await classWith(db, teacher, "Quiz class", [student, classmate]);
 });
 
 describe("the question bank", () => {
