@@ -106,11 +106,12 @@ export async function startAttempt(viewer: Viewer, quizAssignmentId: string, now
   if (!canTakeQuiz(viewer, enrolled)) throw new AppError("forbidden", "Only students of this class take this quiz.");
   const quiz = qa.quiz;
   if (quiz.opensAt && now < quiz.opensAt) throw new AppError("forbidden", "This quiz is not open yet.");
-  if (await waitsForReading(viewer.id, qa)) throw new AppError("forbidden", FINISH_READING_FIRST);
 
   await closeExpired({ quizAssignmentId, userId: viewer.id }, now);
   const open = await db.attempt.findFirst({ where: { quizAssignmentId, userId: viewer.id, status: "in-progress" }, select: { id: true } });
   if (open) return { attemptId: open.id, resumed: true };
+  // Only a new attempt waits for the reading: one already started resumes even if a part was unmarked since.
+  if (await waitsForReading(viewer.id, qa)) throw new AppError("forbidden", FINISH_READING_FIRST);
   if (quiz.closesAt && now >= quiz.closesAt) throw new AppError("forbidden", "This quiz has closed.");
   const used = await db.attempt.count({ where: { quizAssignmentId, userId: viewer.id } });
   if (quiz.attemptsAllowed > 0 && used >= quiz.attemptsAllowed) {
