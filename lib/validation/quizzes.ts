@@ -31,7 +31,11 @@ export const quizSettingsSchema = z
     reviewAnswers: z.boolean().default(false),
     reviewFeedback: z.boolean().default(true),
   })
-  .refine((q) => !q.opensAt || !q.closesAt || q.opensAt < q.closesAt, { path: ["closesAt"], message: "The quiz must close after it opens." });
+  .refine((q) => !q.opensAt || !q.closesAt || q.opensAt < q.closesAt, { path: ["closesAt"], message: "The quiz must close after it opens." })
+  .refine((q) => q.reviewWhen !== "after-close" || q.closesAt !== null, {
+    path: ["reviewWhen"],
+    message: "Without a close date, “after the quiz closes” never comes: set a close date, or choose when else students see their review.",
+  });
 export type QuizSettings = z.infer<typeof quizSettingsSchema>;
 
 export const quizItemSchema = z.object({ questionId: idSchema, points: z.coerce.number().min(0).max(100) });

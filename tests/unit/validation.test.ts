@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { PASSWORD_MIN, signInSchema, signUpSchema } from "@/lib/validation/auth";
 import { assignReadingSchema, createClassSchema, dueDateSchema, idSchema, joinClassSchema, joinCodeSchema } from "@/lib/validation/classes";
 import { progressReportSchema } from "@/lib/validation/progress";
+import { quizSettingsSchema } from "@/lib/validation/quizzes";
 
 /** The messages of a failed parse, by field ("" for the root). */
 function errors(schema: z.ZodType, input: unknown): Record<string, string[]> {
@@ -189,5 +190,22 @@ describe("class forms", () => {
     expect(assignReadingSchema.safeParse({ classId: "a b", readingSlug: "mielke-andropov-1981" }).success).toBe(false);
     expect(assignReadingSchema.safeParse({ classId: "cls", readingSlug: "../etc" }).success).toBe(false);
     expect(idSchema.safeParse("x".repeat(65)).success).toBe(false);
+  });
+});
+
+describe("quizSettingsSchema", () => {
+  const base = { title: "Mielke and Andropov", attemptsAllowed: 1, reviewWhen: "immediately" };
+  it("takes the defaults for what a new quiz leaves out", () => {
+    expect(quizSettingsSchema.parse(base)).toMatchObject({ opensAt: null, closesAt: null, timeLimitMinutes: null, shuffleOptions: true, reviewAnswers: false });
+  });
+  it("asks for a close date when the review waits for it", () => {
+    const r = quizSettingsSchema.safeParse({ ...base, reviewWhen: "after-close" });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path.join("."))).toEqual(["reviewWhen"]);
+    expect(quizSettingsSchema.safeParse({ ...base, reviewWhen: "after-close", closesAt: "2030-06-30T18:00:00Z" }).success).toBe(true);
+  });
+  it("refuses a close date before the opening", () => {
+    const r = quizSettingsSchema.safeParse({ ...base, opensAt: "2030-06-30T18:00:00Z", closesAt: "2030-06-01T18:00:00Z" });
+    expect(r.error?.issues.map((i) => i.path.join("."))).toEqual(["closesAt"]);
   });
 });
