@@ -55,7 +55,7 @@ export default async function AttemptReviewPage({ params }: { params: Promise<{ 
               </h2>
               <p className="mt-1 text-3xl font-bold tabular-nums">
                 {formatPoints(review.score)} <span className="text-lg font-normal text-muted">of {pointsLabel(review.maxScore)}</span>
-                {review.maxScore > 0 ? <span className="ml-3 text-lg font-normal text-muted">({Math.round((review.score / review.maxScore) * 100)}%)</span> : null}
+                {review.maxScore > 0 ? <span className="ml-3 text-lg font-normal text-muted"> ({Math.round((review.score / review.maxScore) * 100)}%)</span> : null}
               </p>
               {review.needsGrading ? <p className="mt-2 text-muted">Some answers are waiting for your instructor to grade, so this score may still go up.</p> : null}
             </section>
