@@ -7,10 +7,10 @@ import { countWords, paragraphLabel } from "./players/parts";
  * the matches as pairs. Used for the student's answer and for the right answer in a review.
  * Reads the data defensively: a response may be null (unanswered) or from an older question.
  */
-export function ReviewAnswer({ type, view, response, testId }: { type: QuestionTypeId; view: unknown; response: unknown; testId?: string }) {
+export function ReviewAnswer({ type, view, response, testId, readingSlug }: { type: QuestionTypeId; view: unknown; response: unknown; testId?: string; readingSlug?: string | null }) {
   return (
     <div data-testid={testId} className="mt-1">
-      <Answer type={type} view={view} response={response} />
+      <Answer type={type} view={view} response={response} readingSlug={readingSlug ?? null} />
     </div>
   );
 }
@@ -27,7 +27,7 @@ function optionText(view: unknown, id: unknown): string {
   return options.find((o) => o.id === id)?.text ?? "(an option no longer in the question)";
 }
 
-function Answer({ type, view, response }: { type: QuestionTypeId; view: unknown; response: unknown }) {
+function Answer({ type, view, response, readingSlug }: { type: QuestionTypeId; view: unknown; response: unknown; readingSlug: string | null }) {
   if (!isRecord(response)) return <NoAnswer />;
   switch (type) {
     case "multiple-choice":
@@ -119,7 +119,17 @@ function Answer({ type, view, response }: { type: QuestionTypeId; view: unknown;
           </div>
           <div>
             <dt className="inline font-semibold">Evidence: </dt>
-            <dd className={`inline ${anchors.length ? "" : "italic text-muted"}`}>{anchors.length ? anchors.map(paragraphLabel).join(", ") : "no paragraphs cited"}</dd>
+            <dd className={`inline ${anchors.length ? "" : "italic text-muted"}`}>
+              {anchors.length === 0
+                ? "no paragraphs cited"
+                : anchors.map((a, i) => (
+                    <span key={a}>
+                      {i > 0 ? ", " : ""}
+                      {/* The paragraph in the reading, to read again what was cited. */}
+                      {readingSlug ? <a href={`/readings/${readingSlug}#${a}`}>{paragraphLabel(a)}</a> : paragraphLabel(a)}
+                    </span>
+                  ))}
+            </dd>
           </div>
         </dl>
       );

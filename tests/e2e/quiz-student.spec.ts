@@ -52,7 +52,13 @@ test("a student takes the seeded quiz, loses the network, keeps every answer, su
   await expect(page).toHaveURL(/\/review$/);
   await expect(page.getByTestId("review-score")).toBeVisible();
   await expect(page.getByTestId("q2-state")).toContainText(/correct/i);
+  // An evidence question's right paragraphs link to the reading, to read them again.
+  const evidenceLink = page.locator('[data-testid$="-right-answer"] a[href*="/readings/mielke-andropov-1981#p-"]').first();
+  await expect(evidenceLink).toBeVisible();
   await expectNoAxeViolations(page);
+  await evidenceLink.click();
+  await expect(page).toHaveURL(/\/readings\/mielke-andropov-1981#p-\d+$/);
+  await expect(page.locator(`[id="${new URL(page.url()).hash.slice(1)}"]`)).toBeVisible();
 });
 
 test("answers sent to the API get clear messages and the right status codes, and nothing saved is lost", async ({ page, browser, baseURL, playwright }) => {

@@ -63,7 +63,7 @@ export default async function AttemptReviewPage({ params }: { params: Promise<{ 
 
           <ol className="mt-8 space-y-6">
             {review.questions.map((q, i) => (
-              <ReviewItem key={q.key} q={q} n={i + 1} attemptNeedsGrading={review.needsGrading} own={viewer.role === "student"} />
+              <ReviewItem key={q.key} q={q} n={i + 1} attemptNeedsGrading={review.needsGrading} own={viewer.role === "student"} readingSlug={review.readingSlug} />
             ))}
           </ol>
         </>
@@ -72,7 +72,7 @@ export default async function AttemptReviewPage({ params }: { params: Promise<{ 
   );
 }
 
-function ReviewItem({ q, n, attemptNeedsGrading, own }: { q: ReviewQuestion; n: number; attemptNeedsGrading: boolean; own: boolean }) {
+function ReviewItem({ q, n, attemptNeedsGrading, own, readingSlug }: { q: ReviewQuestion; n: number; attemptNeedsGrading: boolean; own: boolean; readingSlug: string | null }) {
   const titleId = `${q.key}-title`;
   const state = answerState(q.state, "student");
   const answered = q.response !== null && q.response !== undefined;
@@ -106,7 +106,7 @@ function ReviewItem({ q, n, attemptNeedsGrading, own }: { q: ReviewQuestion; n: 
 
         <div className="mt-4">
           <h3 className="text-sm font-semibold uppercase tracking-wide text-muted">{own ? "Your answer" : "The student’s answer"}</h3>
-          <ReviewAnswer type={q.type} view={q.view} response={q.response} testId={`${q.key}-your-answer`} />
+          <ReviewAnswer type={q.type} view={q.view} response={q.response} testId={`${q.key}-your-answer`} readingSlug={readingSlug} />
         </div>
 
         {waiting ? (
@@ -118,7 +118,7 @@ function ReviewItem({ q, n, attemptNeedsGrading, own }: { q: ReviewQuestion; n: 
         {q.correctResponse !== null && q.correctResponse !== undefined ? (
           <div className="mt-4 rounded-md border border-green-700/40 bg-green-50/60 p-3">
             <h3 className="text-sm font-semibold uppercase tracking-wide text-green-900">{q.state === "correct" ? "The right answer (yours)" : "The right answer"}</h3>
-            <ReviewAnswer type={q.type} view={q.view} response={q.correctResponse} testId={`${q.key}-right-answer`} />
+            <ReviewAnswer type={q.type} view={q.view} response={q.correctResponse} testId={`${q.key}-right-answer`} readingSlug={readingSlug} />
           </div>
         ) : null}
 
