@@ -9,6 +9,7 @@ import { seedAllReadings, CONTENT_DIR } from "./seed-content.mts";
 import { authoredQuestionSchema } from "../lib/question-types/schemas.ts";
 import { correctResponseFor } from "../lib/question-types/registry.ts";
 import { buildSnapshot, gradeSnapshot } from "../lib/quiz/snapshot.ts";
+import { questionColumns } from "../lib/quiz/question-row.ts";
 import { quizFileSchema } from "../lib/validation/content.ts";
 import { DEMO_INSTRUCTOR, DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_READING, DEMO_STUDENTS } from "./demo-accounts.ts";
 
@@ -111,19 +112,7 @@ async function seedDemoQuiz(db: Db, readingId: string, now: Date): Promise<void>
     const items = [];
     for (const [position, { points, question: q }] of questions.entries()) {
       const question = await tx.question.create({
-        data: {
-          ownerId: instructor.id,
-          readingId,
-          type: q.type,
-          title: q.title,
-          prompt: q.prompt,
-          format: q.format,
-          config: JSON.stringify(q.config),
-          generalFeedback: q.generalFeedback ?? "",
-          anchors: JSON.stringify(q.anchors),
-          category: q.category ?? "Mielke–Andropov, 11 July 1981",
-          defaultPoints: points,
-        },
+        data: { ...questionColumns(q), ownerId: instructor.id, readingId, category: q.category ?? "Mielke–Andropov, 11 July 1981", defaultPoints: points },
       });
       await tx.quizQuestion.create({ data: { quizId: quiz.id, questionId: question.id, position, points } });
       items.push({ points, question });

@@ -94,7 +94,8 @@ async function finishedReadings(userId: string): Promise<Set<string>> {
 /** Whether a quiz that opens after the reading is still waiting for this student to finish it. */
 async function waitsForReading(userId: string, qa: { opensAfterReading: boolean; class: { id: string }; quiz: { readingId: string | null } }): Promise<boolean> {
   if (!qa.opensAfterReading || !qa.quiz.readingId) return false;
-  return !(await finishedReadings(userId)).has(`${qa.class.id} ${qa.quiz.readingId}`);
+  const finished = await db.readingProgress.findFirst({ where: { userId, completedAt: { not: null }, assignment: { classId: qa.class.id, readingId: qa.quiz.readingId } }, select: { id: true } });
+  return finished === null;
 }
 
 export const FINISH_READING_FIRST = "This quiz opens once you have read every part of the reading. Finish the reading first.";

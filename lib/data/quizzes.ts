@@ -5,6 +5,7 @@ import { canAuthorQuizzes, canManageClass, canManageOwnContent, type Viewer } fr
 import { authoredQuestionSchema, type AuthoredQuestion } from "@/lib/question-types/schemas";
 import type { QuestionTypeId } from "@/lib/question-types/ids";
 import type { QuizSettings } from "@/lib/validation/quizzes";
+import { questionColumns } from "@/lib/quiz/question-row";
 import { quizSettingsSelect } from "./selects";
 import { isUniqueViolation } from "./prisma-errors";
 
@@ -50,20 +51,6 @@ function toBankQuestion(row: { id: string; type: string; title: string; prompt: 
   });
   if (!parsed.success) throw new Error(`Stored question ${row.id} does not match its type's schema`);
   return { ...parsed.data, id: row.id, updatedAt: row.updatedAt };
-}
-
-function questionColumns(q: AuthoredQuestion) {
-  return {
-    type: q.type,
-    title: q.title,
-    prompt: q.prompt,
-    format: q.format,
-    config: JSON.stringify(q.config),
-    generalFeedback: q.generalFeedback ?? "",
-    anchors: JSON.stringify(q.anchors),
-    category: q.category ?? "",
-    defaultPoints: q.defaultPoints,
-  };
 }
 
 /** Validates untrusted question data (editor, import) into an AuthoredQuestion, with messages per field. */
