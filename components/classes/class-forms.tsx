@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { assignReadingAction, createClassAction, joinClassAction, regenerateJoinCodeAction } from "@/lib/actions/classes";
 import { initialFormState } from "@/lib/actions/form-state";
-import { Field, FormMessage } from "@/components/ui/field";
+import { Field, FormMessage, SelectField } from "@/components/ui/field";
 
 export function CreateClassForm() {
   const [state, action, pending] = useActionState(createClassAction, initialFormState);
@@ -49,23 +49,7 @@ export function AssignReadingForm({ classId, readings }: { classId: string; read
     <form action={action} className="mt-4 space-y-4" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="classId" value={classId} />
-      <div>
-        <label htmlFor="readingSlug" className="field-label">
-          Reading
-        </label>
-        <select id="readingSlug" name="readingSlug" className="field-input" defaultValue={state.values?.readingSlug ?? readings[0]?.slug} aria-invalid={readingErrors ? true : undefined} aria-describedby={readingErrors ? "readingSlug-error" : undefined}>
-          {readings.map((r) => (
-            <option key={r.slug} value={r.slug}>
-              {r.title}
-            </option>
-          ))}
-        </select>
-        {readingErrors ? (
-          <p id="readingSlug-error" className="field-error">
-            {readingErrors.join(" ")}
-          </p>
-        ) : null}
-      </div>
+      <SelectField name="readingSlug" label="Reading" options={readings.map((r) => ({ value: r.slug, label: r.title }))} defaultValue={state.values?.readingSlug} errors={readingErrors} />
       <Field name="dueDate" label="Due date (optional)" type="date" defaultValue={state.values?.dueDate} errors={state.fieldErrors?.dueDate} />
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? "Assigning…" : "Assign reading"}

@@ -1,5 +1,6 @@
 import type { QuestionTypeId } from "@/lib/question-types/ids";
 import { countWords, paragraphLabel, paragraphNumber } from "./players/parts";
+import { PlainParagraphs } from "@/components/quiz/plain-paragraphs";
 
 /**
  * A student's answer, readably for its type, for the instructor: choices by their text (every
@@ -278,14 +279,7 @@ function Summary({ type, view, response, correct, readingSlug }: { type: Questio
       return (
         <div>
           <div className="space-y-3 rounded-md border border-line bg-stone-50 p-4 font-serif text-lg leading-relaxed">
-            {text
-              .trim()
-              .split(/\n\s*\n/)
-              .map((para, i) => (
-                <p key={i} className="whitespace-pre-line">
-                  {para}
-                </p>
-              ))}
+            <PlainParagraphs text={text} />
           </div>
           <p className="mt-1 text-sm text-muted">
             {words === 1 ? "1 word" : `${words} words`}

@@ -7,6 +7,7 @@ import { saveAnswer, type SaveAnswerResult } from "./save-answer";
 import { hasResponseShape } from "@/lib/question-types/response-shape";
 import { isAnswered, QuestionPlayer, type ChangeKind } from "./players";
 import { groupBySection, paragraphLabel, paragraphRanges } from "./players/parts";
+import { PlainParagraphs } from "@/components/quiz/plain-paragraphs";
 
 /** Typing is saved after this pause; choices at once. */
 const TYPING_PAUSE_MS = 800;
@@ -414,11 +415,7 @@ export function AttemptPlayer(props: Props) {
                   <span className="text-sm text-muted">{plural(q.points, "point", "points")}</span>
                 </div>
                 <div id={promptId} className="mt-2 space-y-2">
-                  {q.prompt.split(/\n\s*\n/).map((para, j) => (
-                    <p key={j} className="whitespace-pre-line">
-                      {para}
-                    </p>
-                  ))}
+                  <PlainParagraphs text={q.prompt} />
                 </div>
                 {q.anchors.length > 0 ? <PassageDisclosure anchors={q.anchors} passageByAnchor={passageByAnchor} /> : null}
                 <div className="mt-4">

@@ -54,11 +54,76 @@ export function Field({
         className="field-input"
         {...rest}
       />
-      {errors?.length ? (
-        <p id={errorId} className="field-error" data-testid={`${name}-error`}>
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+/** A labelled textarea with its hint and error, like Field. */
+export function TextAreaField({
+  name,
+  label,
+  errors,
+  hint,
+  ...rest
+}: {
+  name: string;
+  label: string;
+  errors?: string[] | undefined;
+  hint?: string;
+} & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+  const errorId = `${name}-error`;
+  return (
+    <div>
+      <FieldLabel id={name} label={label} hint={hint} />
+      <textarea
+        id={name}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(hint ? hintIdFor(name) : null, errors?.length ? errorId : null)}
+        className="field-input"
+        {...rest}
+      />
+      <FieldError id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+/** A field's errors, under it; `id` is what the field's aria-describedby points to (and the test id). */
+export function FieldError({ id, errors }: { id: string; errors?: string[] | undefined }) {
+  return errors?.length ? (
+    <p id={id} className="field-error" data-testid={id}>
+      {errors.join(" ")}
+    </p>
+  ) : null;
+}
+
+/** A labelled select with its error beside it, like Field. */
+export function SelectField({
+  name,
+  label,
+  options,
+  defaultValue,
+  errors,
+}: {
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  defaultValue?: string | undefined;
+  errors?: string[] | undefined;
+}) {
+  const errorId = `${name}-error`;
+  return (
+    <div>
+      <FieldLabel id={name} label={label} />
+      <select id={name} name={name} className="field-input" defaultValue={defaultValue ?? options[0]?.value} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? errorId : undefined}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={errorId} errors={errors} />
     </div>
   );
 }

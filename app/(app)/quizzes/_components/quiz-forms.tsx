@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { deleteQuestionAction, duplicateQuestionAction } from "@/lib/actions/questions";
 import { addQuestionToQuizAction, assignQuizAction, createQuizAction, moveItemAction, removeItemAction, setItemPointsAction, updateQuizSettingsAction } from "@/lib/actions/quizzes";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
-import { Field, FormMessage } from "@/components/ui/field";
+import { Field, FieldError, FormMessage, SelectField, TextAreaField } from "@/components/ui/field";
 
 /**
  * The quiz pages' small forms. Each posts to a server action and shows its answer beside it;
@@ -26,14 +26,6 @@ function InlineStatus({ state, id }: { state: FormState; id?: string }) {
   );
 }
 
-function FieldErrorText({ id, errors }: { id: string; errors?: string[] | undefined }) {
-  return errors?.length ? (
-    <p id={id} className="field-error">
-      {errors.join(" ")}
-    </p>
-  ) : null;
-}
-
 export function CreateQuizForm({ readings }: { readings: { slug: string; title: string }[] }) {
   const [state, action, pending] = useActionState(createQuizAction, initialFormState);
   const descErrors = state.fieldErrors?.description;
@@ -41,35 +33,9 @@ export function CreateQuizForm({ readings }: { readings: { slug: string; title: 
     <form action={action} className="mt-4 space-y-4" noValidate data-testid="create-quiz-form">
       <FormMessage ok={state.ok} message={state.message} />
       <Field name="title" label="Quiz title" required maxLength={200} defaultValue={state.values?.title} errors={state.fieldErrors?.title} />
-      <div>
-        <label htmlFor="description" className="field-label">
-          Description (optional)
-        </label>
-        <textarea
-          id="description"
-          name="description"
-          rows={3}
-          maxLength={4000}
-          className="field-input"
-          defaultValue={state.values?.description}
-          aria-invalid={descErrors ? true : undefined}
-          aria-describedby={descErrors ? "description-error" : undefined}
-        />
-        <FieldErrorText id="description-error" errors={descErrors} />
-      </div>
+      <TextAreaField name="description" label="Description (optional)" rows={3} maxLength={4000} defaultValue={state.values?.description} errors={descErrors} />
       {readings.length > 1 ? (
-        <div>
-          <label htmlFor="readingSlug" className="field-label">
-            Reading
-          </label>
-          <select id="readingSlug" name="readingSlug" className="field-input" defaultValue={state.values?.readingSlug ?? readings[0]?.slug}>
-            {readings.map((r) => (
-              <option key={r.slug} value={r.slug}>
-                {r.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField name="readingSlug" label="Reading" options={readings.map((r) => ({ value: r.slug, label: r.title }))} defaultValue={state.values?.readingSlug} />
       ) : readings[0] ? (
         <input type="hidden" name="readingSlug" value={readings[0].slug} />
       ) : null}
@@ -126,25 +92,7 @@ export function QuizSettingsForm({ quizId, settings }: { quizId: string; setting
       <input type="hidden" name="quizId" value={quizId} />
       <FormMessage ok={state.ok} message={state.message} />
       <Field name="title" label="Title" required maxLength={200} defaultValue={text("title", settings.title)} errors={fe.title} />
-      <div>
-        <label htmlFor="description" className="field-label">
-          Description (optional)
-        </label>
-        <p id="description-hint" className="mt-0.5 text-sm text-muted">
-          Students see it before they start.
-        </p>
-        <textarea
-          id="description"
-          name="description"
-          rows={3}
-          maxLength={4000}
-          className="field-input"
-          defaultValue={text("description", settings.description)}
-          aria-invalid={descErrors ? true : undefined}
-          aria-describedby={descErrors ? "description-hint description-error" : "description-hint"}
-        />
-        <FieldErrorText id="description-error" errors={descErrors} />
-      </div>
+      <TextAreaField name="description" label="Description (optional)" hint="Students see it before they start." rows={3} maxLength={4000} defaultValue={text("description", settings.description)} errors={descErrors} />
       <div className="grid gap-4">
         <Field name="attemptsAllowed" label="Attempts allowed" type="number" min={0} max={20} step={1} inputMode="numeric" hint="0 means unlimited." defaultValue={text("attemptsAllowed", String(settings.attemptsAllowed))} errors={fe.attemptsAllowed} />
         <Field
@@ -183,7 +131,7 @@ export function QuizSettingsForm({ quizId, settings }: { quizId: string; setting
             </label>
           ))}
         </div>
-        <FieldErrorText id="reviewWhen-error" errors={whenErrors} />
+        <FieldError id="reviewWhen-error" errors={whenErrors} />
       </fieldset>
       <fieldset className="space-y-2">
         <legend className="field-label">What the review shows</legend>
@@ -411,7 +359,7 @@ export function AddFromBankForm({ quizId, groups, bankSize }: { quizId: string; 
             </optgroup>
           ))}
         </select>
-        <FieldErrorText id="bank-question-error" errors={errors} />
+        <FieldError id="bank-question-error" errors={errors} />
       </div>
       <button type="submit" className="btn-secondary" disabled={pending}>
         {pending ? "Adding…" : "Add to the quiz"}
@@ -431,19 +379,7 @@ export function AssignQuizForm({ quizId, classes, readingTitle }: { quizId: stri
     <form action={action} className="mt-4 space-y-4" noValidate data-testid="assign-quiz-form">
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="quizId" value={quizId} />
-      <div>
-        <label htmlFor="classId" className="field-label">
-          Class
-        </label>
-        <select id="classId" name="classId" className="field-input" defaultValue={state.values?.classId ?? classes[0]?.id} aria-invalid={classErrors ? true : undefined} aria-describedby={classErrors ? "classId-error" : undefined}>
-          {classes.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        <FieldErrorText id="classId-error" errors={classErrors} />
-      </div>
+      <SelectField name="classId" label="Class" options={classes.map((c) => ({ value: c.id, label: c.name }))} defaultValue={state.values?.classId} errors={classErrors} />
       <Field name="dueDate" label="Due date (optional)" type="date" hint="Due at the end of that day (UTC). Assigning again to the same class changes the date." defaultValue={state.values?.dueDate} errors={state.fieldErrors?.dueDate} />
       {readingTitle ? (
         <fieldset aria-describedby={`opens-hint${opensErrors ? " opens-error" : ""}`}>
@@ -461,7 +397,7 @@ export function AssignQuizForm({ quizId, classes, readingTitle }: { quizId: stri
               After the reading: once a student has read every part
             </label>
           </div>
-          <FieldErrorText id="opens-error" errors={opensErrors} />
+          <FieldError id="opens-error" errors={opensErrors} />
         </fieldset>
       ) : null}
       <button type="submit" className="btn-primary" disabled={pending}>

@@ -7,8 +7,10 @@ import { guardPage } from "@/lib/http/page-guard";
 import { questionTypes } from "@/lib/question-types/registry";
 import { AnswerSummary } from "@/components/quiz/answer-summary";
 import { GradeForm } from "@/components/quiz/grade-form";
+import { FeedbackList } from "@/components/quiz/feedback-list";
 import { formatDateTime } from "@/components/ui/dates";
 import { answerState, formatPoints, pointsLabel } from "@/components/quiz/answer-state";
+import { PlainParagraphs } from "@/components/quiz/plain-paragraphs";
 
 export const metadata: Metadata = { title: "Grade an attempt" };
 
@@ -130,11 +132,7 @@ function QuestionToGrade({ q, n, attemptId, submitted, readingSlug }: { q: Revie
         <details className="mt-3" open={isEssay}>
           <summary className="cursor-pointer text-sm font-semibold text-accent">The question as the student saw it</summary>
           <div className="mt-2 space-y-2 text-muted">
-            {q.prompt.split(/\n\s*\n/).map((para, j) => (
-              <p key={j} className="whitespace-pre-line">
-                {para}
-              </p>
-            ))}
+            <PlainParagraphs text={q.prompt} />
           </div>
         </details>
 
@@ -145,14 +143,7 @@ function QuestionToGrade({ q, n, attemptId, submitted, readingSlug }: { q: Revie
 
         {q.feedback.length > 0 ? (
           <div className="mt-4">
-            <h3 className="text-sm font-semibold uppercase tracking-wide text-muted">Automatic feedback the student sees</h3>
-            <ul className="mt-1 list-disc space-y-1 pl-5">
-              {q.feedback.map((f, j) => (
-                <li key={j} className="whitespace-pre-line">
-                  {f}
-                </li>
-              ))}
-            </ul>
+            <FeedbackList title="Automatic feedback the student sees" feedback={q.feedback} />
           </div>
         ) : null}
 

@@ -5,7 +5,9 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getAttemptReview, type ReviewQuestion } from "@/lib/data/attempts";
 import { guardPage } from "@/lib/http/page-guard";
 import { ReviewAnswer } from "@/components/quiz/review-answer";
+import { FeedbackList } from "@/components/quiz/feedback-list";
 import { answerState, formatPoints, pointsLabel } from "@/components/quiz/answer-state";
+import { PlainParagraphs } from "@/components/quiz/plain-paragraphs";
 
 export const metadata: Metadata = { title: "Quiz review" };
 
@@ -90,11 +92,7 @@ function ReviewItem({ q, n, attemptNeedsGrading, own, readingSlug }: { q: Review
           </span>
         </div>
         <div className="mt-2 space-y-2 text-muted">
-          {q.prompt.split(/\n\s*\n/).map((para, j) => (
-            <p key={j} className="whitespace-pre-line">
-              {para}
-            </p>
-          ))}
+          <PlainParagraphs text={q.prompt} />
         </div>
 
         {state && !waiting ? (
@@ -124,18 +122,7 @@ function ReviewItem({ q, n, attemptNeedsGrading, own, readingSlug }: { q: Review
 
         {q.feedback.length > 0 || q.generalFeedback || q.graderComment ? (
           <div className="mt-4 space-y-3">
-            {q.feedback.length > 0 ? (
-              <div>
-                <h3 className="text-sm font-semibold uppercase tracking-wide text-muted">Feedback on your answer</h3>
-                <ul className="mt-1 space-y-1">
-                  {q.feedback.map((f, j) => (
-                    <li key={j} className="whitespace-pre-line">
-                      {f}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
+            <FeedbackList title="Feedback on your answer" feedback={q.feedback} />
             {q.graderComment ? (
               <div>
                 <h3 className="text-sm font-semibold uppercase tracking-wide text-muted">Your instructor’s comment</h3>
