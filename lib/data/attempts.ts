@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { canManageClass, canSeeAttempt, canTakeQuiz, type Viewer } from "@/lib/authz/policy";
 import { questionTypeIds, type QuestionTypeId } from "@/lib/question-types/ids";
-import { correctResponseFor, gradeQuestion, isAnswerComplete, parseConfig, parseResponse, playerView, QuestionDataError } from "@/lib/question-types/registry";
+import { correctResponseFor, gradeQuestion, isAnswerComplete, parseConfig, playerView, QuestionDataError, responseFromView, responseToView } from "@/lib/question-types/registry";
 import { gradeEssayManually } from "@/lib/question-types/essay/grade";
 import { buildSnapshot, gradeSnapshot, readSnapshot } from "@/lib/quiz/snapshot";
 import { reviewVisibility, type ReviewVisibility, type ReviewWhen } from "@/lib/quiz/review";
@@ -197,6 +197,8 @@ export async function getAttemptForPlayer(viewer: Viewer, attemptId: string, now
   const attempt = await loadCurrentAttempt(viewer, attemptId, now);
   if (attempt.userId !== viewer.id) throw new AppError("forbidden", "Only the student taking this attempt can open it.");
   const quiz = attempt.quizAssignment.quiz;
+  const snapshot = readSnapshot(attempt.snapshot);
+  const storedResponses = new Map(attempt.responses.map((r) => [r.questionKey, JSON.parse(r.response) as unknown]));
   return {
     id: attempt.id,
     quizAssignmentId: attempt.quizAssignmentId,
@@ -204,7 +206,7 @@ export async function getAttemptForPlayer(viewer: Viewer, attemptId: string, now
     number: attempt.number,
     status: attempt.status,
     deadlineAt: attempt.deadlineAt,
-    questions: readSnapshot(attempt.snapshot).map((q) => ({
+    questions: snapshot.map((q) => ({
       key: q.key,
       type: q.type,
       title: q.title,
@@ -214,7 +216,12 @@ export async function getAttemptForPlayer(viewer: Viewer, attemptId: string, now
       points: q.points,
       view: playerView(q.type, q.config, { seed: q.seed, shuffle: quiz.shuffleOptions }),
     })),
-    responses: Object.fromEntries(attempt.responses.map((r) => [r.questionKey, JSON.parse(r.response) as unknown])),
+    responses: Object.fromEntries(
+      snapshot.flatMap((q) => {
+        const stored = storedResponses.get(q.key);
+        return stored === undefined ? [] : [[q.key, responseToView(q.type, q.config, stored, q.seed)]];
+      }),
+    ),
     passages: await passagesFor(quiz.readingId),
   };
 }
@@ -239,7 +246,8 @@ export async function previewQuiz(viewer: Viewer, quizId: string): Promise<Omit<
         format: item.question.format,
         anchors: z.array(z.string()).parse(JSON.parse(item.question.anchors)),
         points: item.points,
-        view: playerView(type, JSON.parse(item.question.config), { seed: `preview:${i}`, shuffle: quiz.shuffleOptions }),
+        // A fresh seed each time, as a new attempt would get: the preview shows exactly what a student receives.
+        view: playerView(type, JSON.parse(item.question.config), { seed: randomBytes(8).toString("hex"), shuffle: quiz.shuffleOptions }),
       };
     }),
     responses: {},
@@ -350,7 +358,7 @@ export async function saveResponse(viewer: Viewer, attemptId: string, questionKe
   if (!item) throw new AppError("invalid", "That question is not part of this attempt.");
   let parsed: unknown;
   try {
-    parsed = parseResponse(item.type, response);
+    parsed = responseFromView(item.type, item.config, response, item.seed);
   } catch (e) {
     if (e instanceof QuestionDataError) throw new AppError("invalid", e.message);
     throw e;
@@ -496,10 +504,12 @@ export async function getAttemptReview(viewer: Viewer, attemptId: string, now = 
         prompt: q.prompt,
         anchors: q.anchors,
         points: q.points,
-        response: r ? (JSON.parse(r.response) as unknown) : null,
+        // The review shows the same view ids as the player did, never the authored ones: a student
+        // with attempts left must not learn from it which option was written first.
+        response: r ? responseToView(q.type, q.config, JSON.parse(r.response), q.seed) : null,
         earned: v.score && r?.fraction !== null && r?.fraction !== undefined ? r.fraction * q.points : null,
         state: v.correctness ? (r?.state ?? "unanswered") : null,
-        correctResponse: v.answers ? correctResponseFor(q.type, q.config) : null,
+        correctResponse: v.answers ? responseToView(q.type, q.config, correctResponseFor(q.type, q.config), q.seed) : null,
         feedback: v.feedback && r ? z.array(z.string()).parse(JSON.parse(r.feedback)) : [],
         generalFeedback: v.feedback ? q.generalFeedback || null : null,
         graderComment: v.feedback ? r?.graderComment || null : null,

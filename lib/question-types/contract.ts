@@ -30,6 +30,20 @@ export interface QuestionTypePlugin<T extends QuestionTypeId, View> {
   grade(config: z.infer<(typeof configSchemas)[T]>, response: z.infer<(typeof responseSchemas)[T]> | null): GradeResult;
   /** A response that earns full marks, or null where none exists (essays). */
   correctResponse(config: z.infer<(typeof configSchemas)[T]>): z.infer<(typeof responseSchemas)[T]> | null;
-  /** What the student's browser may see: no answer key, no per-option feedback; options shuffled by `seed` when asked. */
+  /**
+   * What the student's browser may see: no answer key, no per-option feedback; options shuffled by
+   * `seed` when asked, and every id in it a view id (`viewId(seed, id)` in ./view-ids.ts), never
+   * the authored one.
+   */
   toPlayerView(config: z.infer<(typeof configSchemas)[T]>, opts: { seed: string; shuffle: boolean }): View;
+  /** The authored ids a response can name (options, items, pairs); [] for types whose answers name none. */
+  responseIds(config: z.infer<(typeof configSchemas)[T]>): string[];
+  /** The response with every id it names replaced by `map(id)`: how answers cross between view ids and authored ids. */
+  mapResponseIds(response: z.infer<(typeof responseSchemas)[T]>, map: (id: string) => string): z.infer<(typeof responseSchemas)[T]>;
 }
+
+/** For types whose responses name no ids (true/false, short answer, numeric, essay). */
+export const noResponseIds = {
+  responseIds: (): string[] => [],
+  mapResponseIds: <R>(response: R): R => response,
+};

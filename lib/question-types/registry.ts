@@ -14,6 +14,7 @@ import { isCompleteFor as orderingIsCompleteFor } from "./ordering/grade";
 import { configSchemas, responseSchemas, type ConfigOf, type ResponseOf } from "./schemas";
 import { shortAnswer } from "./short-answer";
 import { trueFalse } from "./true-false";
+import { viewId, viewIdDecoder } from "./view-ids";
 
 /** Every type's plugin. Adding an id to ids.ts without a plugin here is a compile error. */
 export const questionTypes = {
@@ -110,6 +111,35 @@ export function gradeQuestion<T extends QuestionTypeId>(type: T, config: unknown
 /** What the student's browser may receive for this question; throws QuestionDataError on a bad config. */
 export function playerView<T extends QuestionTypeId>(type: T, config: unknown, opts: { seed: string; shuffle: boolean }): PlayerViewOf<T> {
   return plugins[type].toPlayerView(parseConfig(type, config), opts);
+}
+
+/**
+ * A stored response (authored ids) as the student's browser knows it (view ids): for resuming an
+ * attempt and for the review. Null stays null.
+ */
+export function responseToView<T extends QuestionTypeId>(type: T, config: unknown, response: unknown, seed: string): ResponseOf<T> | null {
+  const parsed = parseResponse(type, response);
+  return parsed === null ? null : plugins[type].mapResponseIds(parsed, (id) => viewId(seed, id));
+}
+
+/**
+ * A response from the student's browser (view ids) in authored ids, ready to store and grade.
+ * An id that is not one of this question's view ids is refused (QuestionDataError), so a response
+ * built from guessed authored ids is not an answer.
+ */
+export function responseFromView<T extends QuestionTypeId>(type: T, config: unknown, response: unknown, seed: string): ResponseOf<T> | null {
+  const parsed = parseResponse(type, response);
+  if (parsed === null) return null;
+  const plugin = plugins[type];
+  const decoder = viewIdDecoder(seed, plugin.responseIds(parseConfig(type, config)));
+  const unknown: string[] = [];
+  const decoded = plugin.mapResponseIds(parsed, (id) => {
+    const authored = decoder.get(id);
+    if (authored === undefined) unknown.push(id);
+    return authored ?? id;
+  });
+  if (unknown.length > 0) throw new QuestionDataError("invalid_response", type, [{ path: "", message: "it names options that are not part of this question" }]);
+  return decoded;
 }
 
 /** For the submit dialog's "you have not answered…" warning; uses the config where the type needs it. */

@@ -372,6 +372,8 @@ test("the instructor builds a quiz with every question type, previews it and ass
       await student.getByTestId("question-q5").getByRole("textbox").fill("1975");
       await expect(student.getByTestId("answered-count")).toHaveText("3 of 9 answered");
       attemptPath = new URL(student.url()).pathname;
+      // Submitting while an answer is still on its way is refused (it would be left out): wait for the saves.
+      await expect(student.getByTestId("save-status")).toHaveText("All answers saved");
       await student.getByTestId("submit-quiz").click();
       await expect(student.getByTestId("unanswered-list")).toBeVisible();
       await student.getByTestId("confirm-submit").click();

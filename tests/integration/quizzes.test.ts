@@ -49,6 +49,15 @@ const essay = {
 
 const settings = quizSettings;
 
+/** The view id the student's browser has for the option with this text, as a click on it sends. */
+async function optionIdFor(who: Viewer, attemptId: string, key: string, text: string): Promise<string> {
+  const player = await attempts.getAttemptForPlayer(who, attemptId);
+  const view = player.questions.find((q) => q.key === key)?.view as { options?: { id: string; text: string }[] } | undefined;
+  const id = view?.options?.find((o) => o.text === text)?.id;
+  if (!id) throw new Error(`No option "${text}" in ${key}`);
+  return id;
+}
+
 async function quizWith(questions: unknown[], over: Partial<QuizSettings> = {}) {
   const { id } = await quizzes.createQuiz(teacher, settings(over));
   for (const q of questions) {
@@ -183,9 +192,15 @@ describe("taking a quiz", () => {
     await expectAppError(attempts.saveResponse(student, attemptId, "q1", { text: "wrong shape" }, at(2)), "invalid");
     await expectAppError(attempts.saveResponse(student, attemptId, "q99", { optionId: "b" }, at(2)), "invalid");
     await expectAppError(attempts.saveResponse(classmate, attemptId, "q1", { optionId: "b" }, at(2)), "forbidden");
-    await attempts.saveResponse(student, attemptId, "q1", { optionId: "a" }, at(2));
-    await attempts.saveResponse(student, attemptId, "q1", { optionId: "b" }, at(3)); // changed mind
-    await attempts.saveResponse(student, attemptId, "q1", { optionId: "b" }, at(3)); // resent: harmless
+    // Authored ids are not answers: the browser only ever has the attempt's view ids.
+    await expectAppError(attempts.saveResponse(student, attemptId, "q1", { optionId: "b" }, at(2)), "invalid");
+    const february = await optionIdFor(student, attemptId, "q1", "February 1981");
+    const april = await optionIdFor(student, attemptId, "q1", "3–4 April 1981");
+    expect([february, april]).not.toContain("a");
+    await attempts.saveResponse(student, attemptId, "q1", { optionId: february }, at(2));
+    expect((await attempts.getAttemptForPlayer(student, attemptId)).responses.q1).toEqual({ optionId: february }); // resumes in view ids
+    await attempts.saveResponse(student, attemptId, "q1", { optionId: april }, at(3)); // changed mind
+    await attempts.saveResponse(student, attemptId, "q1", { optionId: april }, at(3)); // resent: harmless
     expect(await attempts.unansweredQuestions(student, attemptId)).toEqual(["q2"]);
 
     expect(await attempts.submitAttempt(student, attemptId, at(4))).toEqual({ alreadySubmitted: false });
@@ -195,7 +210,8 @@ describe("taking a quiz", () => {
     const review = await attempts.getAttemptReview(student, attemptId, at(5));
     expect(review.score).toBe(2);
     expect(review.maxScore).toBe(4);
-    expect(review.questions[0]!.correctResponse).toEqual({ optionId: "b" });
+    expect(review.questions[0]!.correctResponse).toEqual({ optionId: april }); // in the ids the student saw
+    expect(review.questions[0]!.response).toEqual({ optionId: april });
     expect(review.questions[1]!.state).toBe("unanswered");
     await expectAppError(attempts.startAttempt(student, quizAssignmentId, at(6)), "conflict"); // one attempt allowed
   });
@@ -253,12 +269,13 @@ describe("taking a quiz", () => {
   it("shows only what the review policy allows, and when", async () => {
     const never = await quizWith([mc], { reviewWhen: "never" });
     const a = await attempts.startAttempt(student, never.quizAssignmentId, T0);
-    await attempts.saveResponse(student, a.attemptId, "q1", { optionId: "b" }, at(1));
+    const april = await optionIdFor(student, a.attemptId, "q1", "3–4 April 1981");
+    await attempts.saveResponse(student, a.attemptId, "q1", { optionId: april }, at(1));
     await attempts.submitAttempt(student, a.attemptId, at(2));
     const hidden = await attempts.getAttemptReview(student, a.attemptId, at(3));
     expect(hidden.visibility.open).toBe(false);
     expect(hidden.score).toBeNull();
-    expect(JSON.stringify(hidden.questions)).not.toContain('"optionId":"b"}},'); // no key, no score
+    expect(JSON.stringify(hidden.questions)).not.toMatch(/"correct"|"optionId":"b"/); // no key, no score, no authored ids
     expect(hidden.questions[0]!.correctResponse).toBeNull();
     // The instructor sees everything.
     expect((await attempts.getAttemptReview(teacher, a.attemptId, at(3))).score).toBe(2);
@@ -276,7 +293,7 @@ describe("taking a quiz", () => {
     const bank = await quizzes.listMyQuestions(teacher);
     const question = bank[bank.length - 1]!;
     const { attemptId } = await attempts.startAttempt(student, quizAssignmentId, T0);
-    await attempts.saveResponse(student, attemptId, "q1", { optionId: "a" }, at(1));
+    await attempts.saveResponse(student, attemptId, "q1", { optionId: await optionIdFor(student, attemptId, "q1", "February 1981") }, at(1));
     await attempts.submitAttempt(student, attemptId, at(2));
     expect((await attempts.getAttemptReview(teacher, attemptId)).score).toBe(0);
     // The instructor changes the key so "a" is right.
@@ -330,14 +347,14 @@ describe("grading and results", () => {
     };
     const { quizAssignmentId } = await quizWith([mc, tf, evidence], { attemptsAllowed: 0 });
     const answers: [Viewer, string, boolean, string[]][] = [
-      [student, "b", false, ["p-120", "p-130"]],
-      [classmate, "a", true, ["p-120"]],
+      [student, "3–4 April 1981", false, ["p-120", "p-130"]],
+      [classmate, "February 1981", true, ["p-120"]],
     ];
     for (const [who, option, value, anchors] of answers) {
       const { attemptId } = await attempts.startAttempt(who, quizAssignmentId, T0);
-      await attempts.saveResponse(who, attemptId, "q1", { optionId: option }, at(1));
+      await attempts.saveResponse(who, attemptId, "q1", { optionId: await optionIdFor(who, attemptId, "q1", option) }, at(1));
       await attempts.saveResponse(who, attemptId, "q2", { value }, at(1));
-      await attempts.saveResponse(who, attemptId, "q3", { optionId: "n", anchors }, at(1));
+      await attempts.saveResponse(who, attemptId, "q3", { optionId: await optionIdFor(who, attemptId, "q3", "No"), anchors }, at(1));
       await attempts.submitAttempt(who, attemptId, at(2));
     }
     const analysis = await attempts.analyseQuizAssignment(teacher, quizAssignmentId);

@@ -64,8 +64,9 @@ export function EssayPlayer({ questionKey, view, value, onChange, disabled, labe
         <div id={rubricId} className="mt-3 rounded-md border border-line bg-stone-50 p-3 text-sm">
           <p className="font-semibold">How this answer is marked</p>
           <ul className="mt-1 list-disc space-y-1 pl-5">
-            {view.rubric.map((c) => (
-              <li key={c.id}>
+            {view.rubric.map((c, i) => (
+              // The list never changes while it is shown, so the position is a stable key.
+              <li key={i}>
                 {c.criterion} <span className="text-muted">({c.maxPoints} {c.maxPoints === 1 ? "point" : "points"})</span>
               </li>
             ))}

@@ -1,4 +1,4 @@
-import type { QuestionTypePlugin } from "@/lib/question-types/contract";
+import { noResponseIds, type QuestionTypePlugin } from "@/lib/question-types/contract";
 import { essayConfig, essayResponse } from "@/lib/question-types/schemas";
 import { correctResponse, grade, isComplete } from "./grade";
 import { toPlayerView, type EssayView } from "./view";
@@ -15,4 +15,5 @@ export const essay = {
   grade,
   correctResponse,
   toPlayerView,
+  ...noResponseIds,
 } satisfies QuestionTypePlugin<"essay", EssayView>;

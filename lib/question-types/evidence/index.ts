@@ -1,7 +1,7 @@
 import type { QuestionTypePlugin } from "@/lib/question-types/contract";
 import { evidenceConfig, evidenceResponse } from "@/lib/question-types/schemas";
 import { correctResponse, grade, isComplete } from "./grade";
-import { toPlayerView, type EvidenceView } from "./view";
+import { mapResponseIds, responseIds, toPlayerView, type EvidenceView } from "./view";
 
 export type { EvidenceView } from "./view";
 export { evidenceScore } from "./grade";
@@ -15,4 +15,6 @@ export const evidence = {
   grade,
   correctResponse,
   toPlayerView,
+  responseIds,
+  mapResponseIds,
 } satisfies QuestionTypePlugin<"evidence", EvidenceView>;

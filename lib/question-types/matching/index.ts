@@ -1,7 +1,7 @@
 import type { QuestionTypePlugin } from "@/lib/question-types/contract";
 import { matchingConfig, matchingResponse } from "@/lib/question-types/schemas";
 import { correctResponse, grade, isComplete } from "./grade";
-import { toPlayerView, type MatchingView } from "./view";
+import { mapResponseIds, responseIds, toPlayerView, type MatchingView } from "./view";
 
 export type { MatchingView } from "./view";
 export { isCompleteFor } from "./grade";
@@ -15,4 +15,6 @@ export const matching = {
   grade,
   correctResponse,
   toPlayerView,
+  responseIds,
+  mapResponseIds,
 } satisfies QuestionTypePlugin<"matching", MatchingView>;

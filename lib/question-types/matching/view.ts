@@ -1,5 +1,6 @@
-import type { ConfigOf } from "@/lib/question-types/schemas";
+import type { ConfigOf, ResponseOf } from "@/lib/question-types/schemas";
 import { seededShuffle } from "@/lib/question-types/shuffle";
+import { viewId } from "@/lib/question-types/view-ids";
 
 export interface MatchingView {
   prompts: { id: string; prompt: string }[];
@@ -26,5 +27,11 @@ export function toPlayerView(config: ConfigOf<"matching">, opts: { seed: string;
     const [moved] = choices.splice(first, 1);
     if (moved !== undefined) choices.push(moved);
   }
-  return { prompts, choices };
+  return { prompts: prompts.map((p) => ({ id: viewId(opts.seed, p.id), prompt: p.prompt })), choices };
+}
+
+export const responseIds = (config: ConfigOf<"matching">): string[] => config.pairs.map((pair) => pair.id);
+
+export function mapResponseIds(response: ResponseOf<"matching">, map: (id: string) => string): ResponseOf<"matching"> {
+  return { matches: Object.fromEntries(Object.entries(response.matches).map(([pairId, answer]) => [map(pairId), answer])) };
 }

@@ -1,7 +1,7 @@
 import type { QuestionTypePlugin } from "@/lib/question-types/contract";
 import { multipleChoiceConfig, multipleChoiceResponse } from "@/lib/question-types/schemas";
 import { correctResponse, grade, isComplete } from "./grade";
-import { toPlayerView, type MultipleChoiceView } from "./view";
+import { mapResponseIds, responseIds, toPlayerView, type MultipleChoiceView } from "./view";
 
 export type { MultipleChoiceView } from "./view";
 
@@ -14,4 +14,6 @@ export const multipleChoice = {
   grade,
   correctResponse,
   toPlayerView,
+  responseIds,
+  mapResponseIds,
 } satisfies QuestionTypePlugin<"multiple-choice", MultipleChoiceView>;

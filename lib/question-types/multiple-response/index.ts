@@ -1,7 +1,7 @@
 import type { QuestionTypePlugin } from "@/lib/question-types/contract";
 import { multipleResponseConfig, multipleResponseResponse } from "@/lib/question-types/schemas";
 import { correctResponse, grade, isComplete } from "./grade";
-import { toPlayerView, type MultipleResponseView } from "./view";
+import { mapResponseIds, responseIds, toPlayerView, type MultipleResponseView } from "./view";
 
 export type { MultipleResponseView } from "./view";
 
@@ -14,4 +14,6 @@ export const multipleResponse = {
   grade,
   correctResponse,
   toPlayerView,
+  responseIds,
+  mapResponseIds,
 } satisfies QuestionTypePlugin<"multiple-response", MultipleResponseView>;

@@ -1,4 +1,4 @@
-import type { QuestionTypePlugin } from "@/lib/question-types/contract";
+import { noResponseIds, type QuestionTypePlugin } from "@/lib/question-types/contract";
 import { numericConfig, numericResponse } from "@/lib/question-types/schemas";
 import { correctResponse, grade, isComplete } from "./grade";
 import { toPlayerView, type NumericView } from "./view";
@@ -14,4 +14,5 @@ export const numeric = {
   grade,
   correctResponse,
   toPlayerView,
+  ...noResponseIds,
 } satisfies QuestionTypePlugin<"numeric", NumericView>;

@@ -1,7 +1,7 @@
 import type { QuestionTypePlugin } from "@/lib/question-types/contract";
 import { orderingConfig, orderingResponse } from "@/lib/question-types/schemas";
 import { correctResponse, grade, isComplete } from "./grade";
-import { toPlayerView, type OrderingView } from "./view";
+import { mapResponseIds, responseIds, toPlayerView, type OrderingView } from "./view";
 
 export type { OrderingView } from "./view";
 export { isCompleteFor } from "./grade";
@@ -15,4 +15,6 @@ export const ordering = {
   grade,
   correctResponse,
   toPlayerView,
+  responseIds,
+  mapResponseIds,
 } satisfies QuestionTypePlugin<"ordering", OrderingView>;

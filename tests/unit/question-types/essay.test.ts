@@ -82,9 +82,9 @@ describe("essay player view", () => {
       minWords: 150,
       maxWords: 600,
       rubric: [
-        { id: "claim", criterion: "States a clear claim about why the government signed the accords", maxPoints: 4 },
-        { id: "sources", criterion: "Supports it with at least two quoted paragraphs of the reading", maxPoints: 4 },
-        { id: "context", criterion: "Places the events in the context of 1980–81", maxPoints: 2 },
+        { criterion: "States a clear claim about why the government signed the accords", maxPoints: 4 },
+        { criterion: "Supports it with at least two quoted paragraphs of the reading", maxPoints: 4 },
+        { criterion: "Places the events in the context of 1980–81", maxPoints: 2 },
       ],
     });
     expect(JSON.stringify(view)).not.toContain("general strike");

@@ -1,3 +1,4 @@
+import { viewId } from "@/lib/question-types/view-ids";
 import { describe, expect, it } from "vitest";
 
 import { evidence, evidenceScore } from "@/lib/question-types/evidence";
@@ -134,9 +135,9 @@ describe("evidence player view", () => {
     expect(toPlayerView(fx.config, { seed: "s", shuffle: false })).toEqual({
       answerKind: "choice",
       options: [
-        { id: "fear", text: "Fear that the strikes would become a general strike" },
-        { id: "moscow", text: "An order from Moscow" },
-        { id: "economy", text: "A sudden economic recovery" },
+        { id: viewId("s", "fear"), text: "Fear that the strikes would become a general strike" },
+        { id: viewId("s", "moscow"), text: "An order from Moscow" },
+        { id: viewId("s", "economy"), text: "A sudden economic recovery" },
       ],
     });
   });

@@ -1,3 +1,4 @@
+import { viewId } from "@/lib/question-types/view-ids";
 import { describe, expect, it } from "vitest";
 
 import { matching } from "@/lib/question-types/matching";
@@ -86,10 +87,10 @@ describe("matching player view", () => {
   it("shows prompts in authored order when not shuffling, and each answer or distractor once", () => {
     const view = toPlayerView(fx.config, { seed: "s", shuffle: false });
     expect(view.prompts).toEqual([
-      { id: "walesa", prompt: "Lech Wałęsa" },
-      { id: "jaruzelski", prompt: "Wojciech Jaruzelski" },
-      { id: "brezhnev", prompt: "Леонид Брежнев" },
-      { id: "walentynowicz", prompt: "Anna Walentynowicz" },
+      { id: viewId("s", "walesa"), prompt: "Lech Wałęsa" },
+      { id: viewId("s", "jaruzelski"), prompt: "Wojciech Jaruzelski" },
+      { id: viewId("s", "brezhnev"), prompt: "Леонид Брежнев" },
+      { id: viewId("s", "walentynowicz"), prompt: "Anna Walentynowicz" },
     ]);
     expect([...view.choices].sort()).toEqual(
       [

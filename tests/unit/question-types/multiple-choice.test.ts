@@ -1,3 +1,4 @@
+import { viewId } from "@/lib/question-types/view-ids";
 import { describe, expect, it } from "vitest";
 
 import { multipleChoice } from "@/lib/question-types/multiple-choice";
@@ -72,13 +73,13 @@ describe("multiple-choice data checks (via the registry)", () => {
 });
 
 describe("multiple-choice player view", () => {
-  it("shows id and text only, in authored order when not shuffling", () => {
+  it("shows a view id and text only, in authored order when not shuffling", () => {
     expect(toPlayerView(fx.config, { seed: "s", shuffle: false })).toEqual({
       options: [
-        { id: "gdansk", text: "Gdańsk" },
-        { id: "warsaw", text: "Warsaw" },
-        { id: "krakow", text: "Kraków" },
-        { id: "lodz", text: "Łódź" },
+        { id: viewId("s", "gdansk"), text: "Gdańsk" },
+        { id: viewId("s", "warsaw"), text: "Warsaw" },
+        { id: viewId("s", "krakow"), text: "Kraków" },
+        { id: viewId("s", "lodz"), text: "Łódź" },
       ],
     });
   });
@@ -88,8 +89,9 @@ describe("multiple-choice player view", () => {
       options: [...fx.config.options, { id: "moskva", text: "Москва", correct: false }],
     };
     const view = toPlayerView(cyrillic, { seed: "attempt-7", shuffle: true });
-    expect(view.options.map((o) => o.id).sort()).toEqual(["gdansk", "krakow", "lodz", "moskva", "warsaw"]);
-    expect(view.options.find((o) => o.id === "moskva")?.text).toBe("Москва");
-    expect(view.options.find((o) => o.id === "lodz")?.text).toBe("Łódź");
+    const seen = (id: string) => viewId("attempt-7", id);
+    expect(view.options.map((o) => o.id).sort()).toEqual(["gdansk", "krakow", "lodz", "moskva", "warsaw"].map(seen).sort());
+    expect(view.options.find((o) => o.id === seen("moskva"))?.text).toBe("Москва");
+    expect(view.options.find((o) => o.id === seen("lodz"))?.text).toBe("Łódź");
   });
 });

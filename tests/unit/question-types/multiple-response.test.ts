@@ -1,3 +1,4 @@
+import { viewId } from "@/lib/question-types/view-ids";
 import { describe, expect, it } from "vitest";
 
 import { multipleResponse } from "@/lib/question-types/multiple-response";
@@ -100,6 +101,6 @@ describe("multiple-response player view", () => {
         { id: "b", text: "Wałęsa", weight: 0 },
       ],
     };
-    expect(toPlayerView(config, { seed: "s", shuffle: false })).toEqual({ options: [{ id: "a", text: "Горбачёв" }, { id: "b", text: "Wałęsa" }] });
+    expect(toPlayerView(config, { seed: "s", shuffle: false })).toEqual({ options: [{ id: viewId("s", "a"), text: "Горбачёв" }, { id: viewId("s", "b"), text: "Wałęsa" }] });
   });
 });
