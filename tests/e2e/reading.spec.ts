@@ -74,6 +74,29 @@ test.describe("the public reading", () => {
     await expect(panel).toContainText("3–4 April 1981");
   });
 
+  test("sets the historians' debate on invasion beside Andropov's own line about it", async ({ page }) => {
+    await page.goto(READING);
+    const line = page.getByRole("article", { name: "The document" }).locator("[data-paragraph]", { hasText: "They are not afraid of a military invasion." });
+    await expect(line).toHaveAttribute("data-notes", /\binvasion-debate\b/);
+    await line.locator('[data-note="invasion-debate"]').click();
+    const panel = page.getByRole("complementary", { name: "Notes beside the text" });
+    await expect(panel.getByRole("heading", { level: 2 })).toHaveText(/would Moscow have invaded Poland\?/);
+    for (const name of ["Mastny", "Kramer", "Jaruzelski", "Anoshkin"]) await expect(panel).toContainText(name);
+    await expect(panel).toContainText("The Soviet Non-Invasion of Poland in 1980/81 and the End of the Cold War");
+  });
+
+  test("links the closing 'Plenary Session' to the talks' own session, not to the party plenum", async ({ page }) => {
+    await page.goto(READING);
+    const closing = page.getByRole("article", { name: "The document" }).locator("[data-paragraph]", { hasText: "During the Plenary Session Comrade Mielke awarded" });
+    await expect(closing.locator('a[data-note="plenary-session"]')).toHaveCount(0);
+    const link = closing.locator('a.term-link[data-note="talks-plenary-session"]');
+    await expect(link).toHaveText("During the Plenary Session");
+    await link.click();
+    const panel = page.getByRole("complementary", { name: "Notes beside the text" });
+    await expect(panel.getByRole("heading", { level: 2 })).toHaveText("Plenary session of these talks");
+    await expect(panel).toContainText("not a party plenum");
+  });
+
   test("has a timeline that marks hindsight and links to passages", async ({ page }) => {
     await page.goto(READING);
     const timeline = page.locator("#timeline");
