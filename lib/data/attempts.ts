@@ -364,37 +364,65 @@ export async function saveResponse(viewer: Viewer, attemptId: string, questionKe
     throw e;
   }
   const value = JSON.stringify(parsed);
-  await db.attemptResponse.upsert({
-    where: { attemptId_questionKey: { attemptId, questionKey } },
-    create: { attemptId, questionKey, response: value, savedAt: now },
-    update: { response: value, savedAt: now },
-    select: { savedAt: true },
+  await db.$transaction(async (tx) => {
+    // Still in progress, checked as part of a write: a submit that got there first has claimed the
+    // attempt (409, nothing stored); one that comes later waits for this save and grades it.
+    if (!(await holdAttempt(tx, attemptId, "in-progress"))) throw new AppError("conflict", "This attempt has been submitted; answers can no longer change.");
+    await tx.attemptResponse.upsert({
+      where: { attemptId_questionKey: { attemptId, questionKey } },
+      create: { attemptId, questionKey, response: value, savedAt: now },
+      update: { response: value, savedAt: now },
+      select: { savedAt: true },
+    });
   });
   return { savedAt: now };
 }
 
-/** Grades every answer of an in-progress attempt and closes it; a no-op when already closed. */
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/**
+ * Takes the attempt's row for the rest of the transaction if it is in `status`; false otherwise.
+ * A conditional write (setting the status it already has), so the check and the lock are one
+ * step: on PostgreSQL the row stays locked until the transaction ends and a concurrent save,
+ * submit or grade waits, then sees what this one did; SQLite runs one transaction at a time.
+ */
+async function holdAttempt(tx: Tx, attemptId: string, status: "in-progress" | "submitted"): Promise<boolean> {
+  const { count } = await tx.attempt.updateMany({ where: { id: attemptId, status }, data: { status } });
+  return count === 1;
+}
+
+/** The score and the "waits for a person" flag from the answers' fractions (a missing answer is 0). */
+function scoreOf(items: readonly { key: string; points: number }[], fractions: ReadonlyMap<string, number | null>) {
+  return {
+    score: items.reduce((s, q) => s + (fractions.get(q.key) ?? 0) * q.points, 0),
+    needsGrading: items.some((q) => fractions.has(q.key) && fractions.get(q.key) === null),
+  };
+}
+
+/**
+ * Grades every answer of an in-progress attempt and closes it, all in one transaction: a failure
+ * anywhere leaves it in progress with nothing graded, and submitting again completes it. False
+ * when it was already closed.
+ */
 async function gradeAndClose(attemptId: string, now: Date): Promise<boolean> {
-  const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, snapshot: true, responses: true } });
-  if (attempt.status !== "in-progress") return false;
-  const responses = new Map(attempt.responses.map((r) => [r.questionKey, JSON.parse(r.response) as unknown]));
-  const graded = gradeSnapshot(readSnapshot(attempt.snapshot), responses);
-  // Only one submit wins: the status check is part of the update.
-  const { count } = await db.attempt.updateMany({
-    where: { id: attemptId, status: "in-progress" },
-    data: { status: "submitted", submittedAt: now, score: graded.score, needsGrading: graded.needsGrading },
+  return db.$transaction(async (tx) => {
+    // Only one submit wins: claiming the attempt is the first write and is conditional on its
+    // status. Answers are read after the claim, so every acknowledged save is among them.
+    const { count } = await tx.attempt.updateMany({ where: { id: attemptId, status: "in-progress" }, data: { status: "submitted", submittedAt: now } });
+    if (count === 0) return false;
+    const attempt = await tx.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { snapshot: true, responses: { select: { questionKey: true, response: true } } } });
+    const responses = new Map(attempt.responses.map((r) => [r.questionKey, JSON.parse(r.response) as unknown]));
+    const graded = gradeSnapshot(readSnapshot(attempt.snapshot), responses);
+    const unanswered = [];
+    for (const { item: q, result } of graded.items) {
+      const fields = { fraction: result.fraction, state: result.state, feedback: JSON.stringify(result.feedback) };
+      if (!responses.has(q.key)) unanswered.push({ attemptId, questionKey: q.key, response: "null", savedAt: now, ...fields });
+      else await tx.attemptResponse.update({ where: { attemptId_questionKey: { attemptId, questionKey: q.key } }, data: fields, select: { questionKey: true } });
+    }
+    if (unanswered.length > 0) await tx.attemptResponse.createMany({ data: unanswered });
+    await tx.attempt.update({ where: { id: attemptId }, data: { score: graded.score, needsGrading: graded.needsGrading }, select: { id: true } });
+    return true;
   });
-  if (count === 0) return false;
-  for (const { item: q, result } of graded.items) {
-    const fields = { fraction: result.fraction, state: result.state, feedback: JSON.stringify(result.feedback) };
-    await db.attemptResponse.upsert({
-      where: { attemptId_questionKey: { attemptId, questionKey: q.key } },
-      create: { attemptId, questionKey: q.key, response: "null", savedAt: now, ...fields },
-      update: fields,
-      select: { questionKey: true },
-    });
-  }
-  return true;
 }
 
 /**
@@ -402,6 +430,7 @@ async function gradeAndClose(attemptId: string, now: Date): Promise<boolean> {
  * the answers saved in time and dating the submission at the deadline. Done lazily by every read
  * that shows an attempt's state, so there is no timer to run and any app instance can do it; the
  * close itself is idempotent (gradeAndClose's conditional update), so two instances racing is safe.
+ * Each attempt is closed in its own transaction: one that fails stays open for the next read.
  */
 async function closeExpired(where: { id?: string; quizAssignmentId?: string; userId?: string; quizAssignment?: { classId: string } }, now: Date): Promise<void> {
   const expired = await db.attempt.findMany({
@@ -525,18 +554,10 @@ export async function getAttemptReview(viewer: Viewer, attemptId: string, now = 
 
 // ---------------------------------------------------------------- the instructor's side
 
-async function recomputeScore(attemptId: string): Promise<void> {
-  const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { snapshot: true, responses: { select: { questionKey: true, fraction: true } } } });
+async function recomputeScore(tx: Tx, attemptId: string): Promise<void> {
+  const attempt = await tx.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { snapshot: true, responses: { select: { questionKey: true, fraction: true } } } });
   const fractions = new Map(attempt.responses.map((r) => [r.questionKey, r.fraction]));
-  const items = readSnapshot(attempt.snapshot);
-  await db.attempt.update({
-    where: { id: attemptId },
-    data: {
-      score: items.reduce((s, q) => s + (fractions.get(q.key) ?? 0) * q.points, 0),
-      needsGrading: items.some((q) => fractions.has(q.key) && fractions.get(q.key) === null),
-    },
-    select: { id: true },
-  });
+  await tx.attempt.update({ where: { id: attemptId }, data: scoreOf(readSnapshot(attempt.snapshot), fractions), select: { id: true } });
 }
 
 /** Grades one answer by hand: an essay against its rubric, or an override of any answer's fraction. */
@@ -568,46 +589,64 @@ export async function gradeResponse(
     gradedAt: now,
     gradedById: viewer.id,
   };
-  await db.attemptResponse.upsert({
-    where: { attemptId_questionKey: { attemptId, questionKey } },
-    create: { attemptId, questionKey, response: "null", savedAt: now, ...fields },
-    update: fields,
-    select: { questionKey: true },
+  // The grade and the attempt's new score together; holding the attempt first means two graders
+  // (or a regrade) never recompute the score without each other's grade.
+  await db.$transaction(async (tx) => {
+    if (!(await holdAttempt(tx, attemptId, "submitted"))) throw new AppError("conflict", "This attempt has not been submitted yet.");
+    await tx.attemptResponse.upsert({
+      where: { attemptId_questionKey: { attemptId, questionKey } },
+      create: { attemptId, questionKey, response: "null", savedAt: now, ...fields },
+      update: fields,
+      select: { questionKey: true },
+    });
+    await recomputeScore(tx, attemptId);
   });
-  await recomputeScore(attemptId);
 }
 
 /**
  * The explicit regrade: every submitted attempt of the assignment is graded again against the
- * questions as they are now. Hand-given grades are kept.
+ * questions as they are now. Hand-given grades are kept. All attempts or none: one transaction,
+ * with the answers' new grades written in batches (one write per question and outcome).
  */
 export async function regradeAssignment(viewer: Viewer, quizAssignmentId: string): Promise<{ attempts: number }> {
   const { qa } = await loadAssignmentFor(viewer, quizAssignmentId);
   if (!canManageClass(viewer, qa.class)) throw new AppError("forbidden", "Only the class's instructor can regrade.");
   const current = new Map(qa.quiz.items.map((i) => [i.question.id, i.question]));
-  const attempts = await db.attempt.findMany({ where: { quizAssignmentId, status: "submitted" }, select: { id: true, snapshot: true, responses: true } });
-  for (const a of attempts) {
-    const snapshot = readSnapshot(a.snapshot).map((q) => {
-      const now = current.get(q.questionId);
-      return now && now.type === q.type ? { ...q, config: JSON.parse(now.config) as unknown, title: now.title, prompt: now.prompt } : q;
-    });
-    const responses = new Map(a.responses.map((r) => [r.questionKey, r]));
-    for (const q of snapshot) {
-      const r = responses.get(q.key);
-      if (r?.gradedById) continue;
-      const result = gradeQuestion(q.type, q.config, r ? (JSON.parse(r.response) as unknown) : null);
-      if (r) {
-        await db.attemptResponse.update({
-          where: { attemptId_questionKey: { attemptId: a.id, questionKey: q.key } },
-          data: { fraction: result.fraction, state: result.state, feedback: JSON.stringify(result.feedback) },
-          select: { questionKey: true },
+  return db.$transaction(
+    async (tx) => {
+      // Hold the submitted attempts first, so grading by hand waits for the regrade instead of interleaving with it.
+      await tx.attempt.updateMany({ where: { quizAssignmentId, status: "submitted" }, data: { status: "submitted" } });
+      const attempts = await tx.attempt.findMany({ where: { quizAssignmentId, status: "submitted" }, select: { id: true, snapshot: true, responses: true } });
+      const batches = new Map<string, { questionKey: string; data: { fraction: number | null; state: string; feedback: string }; attemptIds: string[] }>();
+      const updates = attempts.map((a) => {
+        const snapshot = readSnapshot(a.snapshot).map((q) => {
+          const now = current.get(q.questionId);
+          return now && now.type === q.type ? { ...q, config: JSON.parse(now.config) as unknown, title: now.title, prompt: now.prompt } : q;
         });
+        const fractions = new Map<string, number | null>();
+        for (const r of a.responses) fractions.set(r.questionKey, r.fraction);
+        const responses = new Map(a.responses.map((r) => [r.questionKey, r]));
+        for (const q of snapshot) {
+          const r = responses.get(q.key);
+          if (!r || r.gradedById) continue;
+          const result = gradeQuestion(q.type, q.config, JSON.parse(r.response) as unknown);
+          const data = { fraction: result.fraction, state: result.state, feedback: JSON.stringify(result.feedback) };
+          fractions.set(q.key, result.fraction);
+          const batchKey = JSON.stringify([q.key, data]);
+          const batch = batches.get(batchKey) ?? batches.set(batchKey, { questionKey: q.key, data, attemptIds: [] }).get(batchKey)!;
+          batch.attemptIds.push(a.id);
+        }
+        return { id: a.id, snapshot: JSON.stringify(snapshot), maxScore: snapshot.reduce((s, q) => s + q.points, 0), ...scoreOf(snapshot, fractions) };
+      });
+      for (const { questionKey, data, attemptIds } of batches.values()) {
+        await tx.attemptResponse.updateMany({ where: { attemptId: { in: attemptIds }, questionKey, gradedById: null }, data });
       }
-    }
-    await db.attempt.update({ where: { id: a.id }, data: { snapshot: JSON.stringify(snapshot), maxScore: snapshot.reduce((s, q) => s + q.points, 0) }, select: { id: true } });
-    await recomputeScore(a.id);
-  }
-  return { attempts: attempts.length };
+      for (const { id, ...data } of updates) await tx.attempt.update({ where: { id }, data, select: { id: true } });
+      return { attempts: attempts.length };
+    },
+    // A large class is a few thousand rows; more than the default few seconds on a slow disk.
+    { timeout: 60_000 },
+  );
 }
 
 export type GradebookCell =

@@ -129,9 +129,20 @@ async function sectionIds(readingId: string, slugs: readonly string[]): Promise<
   return rows.map((r) => r.id);
 }
 
-async function markComplete(progressId: string, totalSections: number, now: Date): Promise<void> {
-  const read = await db.sectionRead.count({ where: { progressId } });
-  await db.readingProgress.updateMany({
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/**
+ * The first write of every progress transaction: touches the row ("last report" time), which on
+ * PostgreSQL also locks it until the transaction ends, so two reports from two tabs run one after
+ * the other and completion is counted on everything both wrote. SQLite runs one at a time anyway.
+ */
+async function holdProgress(tx: Tx, progressId: string, data: { lastAnchor?: string }, now: Date): Promise<void> {
+  await tx.readingProgress.update({ where: { id: progressId }, data: { ...data, updatedAt: now }, select: { id: true } });
+}
+
+async function markComplete(tx: Tx, progressId: string, totalSections: number, now: Date): Promise<void> {
+  const read = await tx.sectionRead.count({ where: { progressId } });
+  await tx.readingProgress.updateMany({
     where: { id: progressId },
     data: { completedAt: read >= totalSections && totalSections > 0 ? now : null },
   });
@@ -157,37 +168,31 @@ export async function reportProgress(
   }
   const ids = await sectionIds(a.readingId, report.sectionsRead ?? []);
   const progressId = await ensureProgress(assignmentId, viewer.id);
+  if (!report.anchor && !report.active && ids.length === 0) return (await summaryFor(progressId, a.reading._count.sections)).summary;
 
-  if (report.anchor || report.active) {
-    // Touching the row on every report keeps the class table's "last report" time current.
-    await db.readingProgress.update({
-      where: { id: progressId },
-      data: report.anchor ? { lastAnchor: report.anchor, updatedAt: now } : { updatedAt: now },
-      select: { id: true },
-    });
-  }
-  for (const sectionId of ids) {
-    await idempotent(() =>
-      db.sectionRead.upsert({
+  // The whole report or none of it.
+  await db.$transaction(async (tx) => {
+    await holdProgress(tx, progressId, report.anchor ? { lastAnchor: report.anchor } : {}, now);
+    // Reports for this row run one at a time (holdProgress), so these upserts cannot collide.
+    for (const sectionId of ids) {
+      await tx.sectionRead.upsert({
         where: { progressId_sectionId: { progressId, sectionId } },
         create: { progressId, sectionId, via: "scrolled", readAt: now },
         update: {},
         select: { sectionId: true },
-      }),
-    );
-  }
-  if (report.active) {
-    const minute = minuteBucket(now);
-    await idempotent(() =>
-      db.readingMinute.upsert({
+      });
+    }
+    if (report.active) {
+      const minute = minuteBucket(now);
+      await tx.readingMinute.upsert({
         where: { progressId_minute: { progressId, minute } },
         create: { progressId, minute },
         update: {},
         select: { minute: true },
-      }),
-    );
-  }
-  if (ids.length > 0) await markComplete(progressId, a.reading._count.sections, now);
+      });
+    }
+    if (ids.length > 0) await markComplete(tx, progressId, a.reading._count.sections, now);
+  });
   return (await summaryFor(progressId, a.reading._count.sections)).summary;
 }
 
@@ -202,19 +207,21 @@ export async function setSectionDone(
   const a = await requireRecorder(viewer, assignmentId);
   const [sectionId] = await sectionIds(a.readingId, [sectionSlug]);
   const progressId = await ensureProgress(assignmentId, viewer.id);
-  if (done) {
-    await idempotent(() =>
-      db.sectionRead.upsert({
+  // The part and the completion it implies, together.
+  await db.$transaction(async (tx) => {
+    await holdProgress(tx, progressId, {}, now);
+    if (done) {
+      await tx.sectionRead.upsert({
         where: { progressId_sectionId: { progressId, sectionId: sectionId! } },
         create: { progressId, sectionId: sectionId!, via: "marked", readAt: now },
         update: { via: "marked" },
         select: { sectionId: true },
-      }),
-    );
-  } else {
-    await db.sectionRead.deleteMany({ where: { progressId, sectionId: sectionId! } });
-  }
-  await markComplete(progressId, a.reading._count.sections, now);
+      });
+    } else {
+      await tx.sectionRead.deleteMany({ where: { progressId, sectionId: sectionId! } });
+    }
+    await markComplete(tx, progressId, a.reading._count.sections, now);
+  });
   return (await summaryFor(progressId, a.reading._count.sections)).summary;
 }
 

@@ -87,6 +87,7 @@ export async function createQuestions(viewer: Viewer, inputs: readonly unknown[]
   });
   const readingId = quiz ? quiz.readingId : opts.readingSlug ? ((await db.reading.findUnique({ where: { slug: opts.readingSlug }, select: { id: true } }))?.id ?? null) : null;
   const rows = await db.$transaction(async (tx) => {
+    if (quiz) await holdQuiz(tx, quiz.id);
     const created = [];
     for (const q of questions) created.push(await tx.question.create({ data: { ...questionColumns(q), ownerId: viewer.id, readingId }, select: questionSelect }));
     if (quiz) {
@@ -171,10 +172,13 @@ export async function updateQuizSettings(viewer: Viewer, quizId: string, setting
 export async function addQuestionToQuiz(viewer: Viewer, quizId: string, item: { questionId: string; points?: number }): Promise<{ id: string }> {
   await ownedQuiz(viewer, quizId);
   const question = await ownedQuestion(viewer, item.questionId);
-  const last = await db.quizQuestion.findFirst({ where: { quizId }, orderBy: { position: "desc" }, select: { position: true } });
-  return db.quizQuestion.create({
-    data: { quizId, questionId: question.id, position: (last?.position ?? -1) + 1, points: item.points ?? question.defaultPoints },
-    select: { id: true },
+  return db.$transaction(async (tx) => {
+    await holdQuiz(tx, quizId);
+    const last = await tx.quizQuestion.findFirst({ where: { quizId }, orderBy: { position: "desc" }, select: { position: true } });
+    return tx.quizQuestion.create({
+      data: { quizId, questionId: question.id, position: (last?.position ?? -1) + 1, points: item.points ?? question.defaultPoints },
+      select: { id: true },
+    });
   });
 }
 
@@ -193,15 +197,28 @@ export async function removeQuizItem(viewer: Viewer, quizId: string, itemId: str
 /** `itemIds` must be exactly the quiz's items, in the new order. */
 export async function reorderQuiz(viewer: Viewer, quizId: string, itemIds: string[]): Promise<void> {
   await ownedQuiz(viewer, quizId);
-  const items = await db.quizQuestion.findMany({ where: { quizId }, select: { id: true } });
-  const current = new Set(items.map((i) => i.id));
-  if (itemIds.length !== current.size || new Set(itemIds).size !== itemIds.length || !itemIds.every((id) => current.has(id))) {
-    throw new AppError("invalid", "The new order must list every question of the quiz once.");
-  }
-  await db.$transaction(itemIds.map((id, position) => db.quizQuestion.update({ where: { id }, data: { position }, select: { id: true } })));
+  await db.$transaction(async (tx) => {
+    await holdQuiz(tx, quizId);
+    const items = await tx.quizQuestion.findMany({ where: { quizId }, select: { id: true } });
+    const current = new Set(items.map((i) => i.id));
+    if (itemIds.length !== current.size || new Set(itemIds).size !== itemIds.length || !itemIds.every((id) => current.has(id))) {
+      throw new AppError("invalid", "The new order must list every question of the quiz once.");
+    }
+    await writeOrder(tx, itemIds);
+  });
 }
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/**
+ * The first write of every transaction that numbers a quiz's items: touches the quiz (it
+ * changed), which on PostgreSQL also locks its row until the transaction ends, so two tabs
+ * adding or moving items run one after the other on what the other wrote. SQLite runs one
+ * transaction at a time anyway.
+ */
+async function holdQuiz(tx: Tx, quizId: string): Promise<void> {
+  await tx.quiz.update({ where: { id: quizId }, data: { updatedAt: new Date() }, select: { id: true } });
+}
 
 /** Numbers the quiz's items 0..n-1 in the given order. */
 async function writeOrder(tx: Tx, itemIds: readonly string[]) {
@@ -219,6 +236,7 @@ async function itemOrder(tx: Tx, quizId: string, itemId: string) {
 export async function moveQuizItem(viewer: Viewer, quizId: string, itemId: string, direction: "up" | "down"): Promise<{ position: number; moved: boolean }> {
   await ownedQuiz(viewer, quizId);
   return db.$transaction(async (tx) => {
+    await holdQuiz(tx, quizId);
     const { order, index } = await itemOrder(tx, quizId, itemId);
     const to = direction === "up" ? index - 1 : index + 1;
     if (to < 0 || to >= order.length) return { position: index + 1, moved: false };
@@ -235,6 +253,7 @@ export async function duplicateQuizItem(viewer: Viewer, quizId: string, itemId: 
   if (!item) throw new AppError("not_found", "That question is no longer in this quiz; reload the page.");
   const { id: _id, ownerId, updatedAt: _u, ...copy } = await ownedQuestion(viewer, item.questionId);
   return db.$transaction(async (tx) => {
+    await holdQuiz(tx, quizId);
     const question = await tx.question.create({ data: { ...copy, title: `${copy.title} (copy)`, ownerId }, select: { id: true, title: true } });
     const { order, index } = await itemOrder(tx, quizId, itemId);
     const added = await tx.quizQuestion.create({ data: { quizId, questionId: question.id, position: order.length, points: item.points }, select: { id: true } });

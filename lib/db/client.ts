@@ -5,6 +5,7 @@ import path from "node:path";
 import { PrismaClient as SqliteClient } from "@/generated/prisma/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/generated/prisma/postgresql/client";
 import type { DatabaseConfig } from "./config";
+import { serialisedSqlite } from "./sqlite-adapter";
 
 /**
  * One client type for the whole app. The two generated clients come from the same schema
@@ -17,14 +18,23 @@ export type Db = SqliteClient;
 // Password hashes are never selected unless a query asks for them by name (sign-in does).
 const omit = { user: { passwordHash: true } } as const;
 
+/**
+ * Every multi-step write in lib/data is one interactive transaction. Under load a transaction may
+ * queue for SQLite's single writer or for a pooled PostgreSQL connection for longer than Prisma's
+ * default 2 s before it starts; waiting longer beats failing a student's save.
+ */
+const transactionOptions = { maxWait: 10_000, timeout: 10_000 } as const;
+
 export function createPrismaClient(config: DatabaseConfig): Db {
   if (config.provider === "sqlite") {
     fs.mkdirSync(path.dirname(config.file), { recursive: true });
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: config.url }), omit });
+    // WAL, synchronous=FULL, and no query slipping into another request's transaction: see sqlite-adapter.ts.
+    return new SqliteClient({ adapter: serialisedSqlite(new PrismaBetterSqlite3({ url: config.url })), omit, transactionOptions });
   }
   const pg = new PostgresClient({
     adapter: new PrismaPg({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
     omit,
+    transactionOptions,
   });
   // Same schema, same models: see the comment above.
   return pg as unknown as Db;

@@ -34,6 +34,12 @@ export interface TestDatabase {
 export interface SetupOptions {
   /** Seed with seedDatabase(db, { demo: true }); default true. */
   seed?: boolean;
+  /**
+   * Wraps the client that lib/db hands to lib/data (e.g. with a Prisma `$extends` query hook that
+   * injects faults, see faults.ts). The wrapped client is put where lib/db looks for its
+   * singleton before lib/db is first imported, so the code under test uses it unchanged.
+   */
+  extend?: (db: Db) => Db;
 }
 
 type GlobalWithDb = typeof globalThis & { dossierDb?: Db };
@@ -65,6 +71,10 @@ export function setupTestDatabase(opts: SetupOptions = {}): TestDatabase {
     process.env.DATABASE_URL = config.url;
     // A singleton left on globalThis by an earlier file in the same process would point elsewhere.
     delete (globalThis as GlobalWithDb).dossierDb;
+    if (opts.extend) {
+      const { createPrismaClient } = await import("@/lib/db/client");
+      (globalThis as GlobalWithDb).dossierDb = opts.extend(createPrismaClient(config));
+    }
     const mod = await import("@/lib/db");
     db = mod.db;
     if (opts.seed ?? true) {
