@@ -69,3 +69,16 @@ export function quizSettings(over: Partial<QuizSettings> = {}): QuizSettings {
     ...over,
   };
 }
+
+/**
+ * The view id the student's browser has for the option with this text, as a click on it sends:
+ * authored option ids never reach the browser, so tests answer the way the player does.
+ */
+export async function optionIdFor(attempts: typeof import("@/lib/data/attempts"), who: Viewer, attemptId: string, key: string, text: string, now?: Date): Promise<string> {
+  // `now` for tests that move the clock: opening the player at the real time would close a timed attempt.
+  const player = await attempts.getAttemptForPlayer(who, attemptId, now);
+  const view = player.questions.find((q) => q.key === key)?.view as { options?: { id: string; text: string }[] } | undefined;
+  const id = view?.options?.find((o) => o.text === text)?.id;
+  if (!id) throw new Error(`No option "${text}" in ${key}`);
+  return id;
+}

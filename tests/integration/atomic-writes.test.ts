@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Viewer } from "@/lib/authz/policy";
 import { DEMO_READING } from "@/prisma/demo-accounts";
-import { classWith, createUser, quizSettings } from "../helpers/fixtures";
+import { classWith, createUser, optionIdFor, quizSettings } from "../helpers/fixtures";
 import { createFaults, InjectedFault } from "../helpers/faults";
 import { setupTestDatabase } from "../helpers/test-db";
 
@@ -64,7 +64,7 @@ async function quizWith(questions: unknown[], over: Parameters<typeof quizSettin
 /** An attempt with every question but the last answered: q1 right, q2 right, q3 wrong, the essay written. */
 async function answeredAttempt(quizAssignmentId: string, who = student) {
   const { attemptId } = await attempts.startAttempt(who, quizAssignmentId, T0);
-  await attempts.saveResponse(who, attemptId, "q1", { optionId: "b" }, at(1));
+  await attempts.saveResponse(who, attemptId, "q1", { optionId: await optionIdFor(attempts, who, attemptId, "q1", "3–4 April 1981", at(1)) }, at(1));
   await attempts.saveResponse(who, attemptId, "q2", { value: false }, at(1));
   await attempts.saveResponse(who, attemptId, "q3", { text: "Comecon" }, at(1));
   await attempts.saveResponse(who, attemptId, "q4", { text: "The Stasi wrote it for its own files." }, at(1));

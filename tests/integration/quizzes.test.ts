@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Viewer } from "@/lib/authz/policy";
 import type { QuizSettings } from "@/lib/validation/quizzes";
-import { classWith, createUser, expectAppError, quizSettings } from "../helpers/fixtures";
+import { classWith, createUser, expectAppError, optionIdFor as optionIdForIn, quizSettings } from "../helpers/fixtures";
 import { setupTestDatabase } from "../helpers/test-db";
 
 const testDb = setupTestDatabase({ seed: false });
@@ -49,14 +49,7 @@ const essay = {
 
 const settings = quizSettings;
 
-/** The view id the student's browser has for the option with this text, as a click on it sends. */
-async function optionIdFor(who: Viewer, attemptId: string, key: string, text: string): Promise<string> {
-  const player = await attempts.getAttemptForPlayer(who, attemptId);
-  const view = player.questions.find((q) => q.key === key)?.view as { options?: { id: string; text: string }[] } | undefined;
-  const id = view?.options?.find((o) => o.text === text)?.id;
-  if (!id) throw new Error(`No option "${text}" in ${key}`);
-  return id;
-}
+const optionIdFor = (who: Viewer, attemptId: string, key: string, text: string) => optionIdForIn(attempts, who, attemptId, key, text);
 
 async function quizWith(questions: unknown[], over: Partial<QuizSettings> = {}) {
   const { id } = await quizzes.createQuiz(teacher, settings(over));
