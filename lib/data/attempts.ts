@@ -11,6 +11,7 @@ import { buildSnapshot, gradeSnapshot, readSnapshot } from "@/lib/quiz/snapshot"
 import { reviewVisibility, type ReviewVisibility, type ReviewWhen } from "@/lib/quiz/review";
 import { analyseQuestions, answerLabels, type QuestionAnalysis } from "@/lib/quiz/analysis";
 import { toCsv } from "@/lib/quiz/csv";
+import { pendingPoints } from "@/lib/quiz/score";
 import { isUniqueViolation } from "./prisma-errors";
 import { quizSettingsSelect } from "./selects";
 
@@ -24,7 +25,7 @@ import { quizSettingsSelect } from "./selects";
 /** Answers that arrive this long after the deadline still count: the request was on its way. */
 const DEADLINE_GRACE_MS = 10_000;
 
-const quizPolicySelect = { id: true, title: true, readingId: true, ...quizSettingsSelect } as const;
+const quizPolicySelect = { id: true, title: true, description: true, readingId: true, ...quizSettingsSelect } as const;
 
 async function loadAssignmentFor(viewer: Viewer, quizAssignmentId: string) {
   const qa = await db.quizAssignment.findUnique({
@@ -83,6 +84,16 @@ function policyOf(quiz: { reviewWhen: string; reviewScore: boolean; reviewCorrec
     showAnswers: quiz.reviewAnswers,
     showFeedback: quiz.reviewFeedback,
   };
+}
+
+/** Points still waiting for a grader, for each of these attempts that has any (read only for attempts flagged needsGrading). */
+async function pendingPointsOf(attemptIds: readonly string[]): Promise<Map<string, number>> {
+  if (attemptIds.length === 0) return new Map();
+  const rows = await db.attempt.findMany({
+    where: { id: { in: [...attemptIds] }, needsGrading: true },
+    select: { id: true, snapshot: true, responses: { where: { fraction: null }, select: { questionKey: true, fraction: true } } },
+  });
+  return new Map(rows.map((a) => [a.id, pendingPoints(readSnapshot(a.snapshot), a.responses)]));
 }
 
 /** Readings (by "classId readingId") the student has read every part of. */
@@ -169,6 +180,8 @@ export interface AttemptForPlayer {
   id: string;
   quizAssignmentId: string;
   quizTitle: string;
+  /** What the quiz is about, as its instructor wrote it ("" for none). */
+  quizDescription: string;
   number: number;
   status: string;
   deadlineAt: Date | null;
@@ -203,6 +216,7 @@ export async function getAttemptForPlayer(viewer: Viewer, attemptId: string, now
     id: attempt.id,
     quizAssignmentId: attempt.quizAssignmentId,
     quizTitle: quiz.title,
+    quizDescription: quiz.description,
     number: attempt.number,
     status: attempt.status,
     deadlineAt: attempt.deadlineAt,
@@ -230,12 +244,13 @@ export async function getAttemptForPlayer(viewer: Viewer, attemptId: string, now
 export async function previewQuiz(viewer: Viewer, quizId: string): Promise<Omit<AttemptForPlayer, "id" | "quizAssignmentId" | "number" | "status" | "deadlineAt">> {
   const quiz = await db.quiz.findUnique({
     where: { id: quizId },
-    select: { ownerId: true, title: true, readingId: true, shuffleOptions: true, items: { orderBy: { position: "asc" }, select: { points: true, question: true } } },
+    select: { ownerId: true, title: true, description: true, readingId: true, shuffleOptions: true, items: { orderBy: { position: "asc" }, select: { points: true, question: true } } },
   });
   if (!quiz) throw new AppError("not_found", "There is no such quiz.");
   if (quiz.ownerId !== viewer.id) throw new AppError("forbidden", "This quiz belongs to another instructor.");
   return {
     quizTitle: quiz.title,
+    quizDescription: quiz.description,
     questions: quiz.items.map((item, i) => {
       const type = z.enum(questionTypeIds).parse(item.question.type);
       return {
@@ -267,6 +282,8 @@ export async function listMyQuizAssignments(viewer: Viewer): Promise<
     inProgressAttemptId: string | null;
     bestScore: number | null;
     maxScore: number | null;
+    /** Points of the best attempt still waiting for a grader (0 when none). */
+    pendingPoints: number;
     /** Opens once the student has read every part of the reading, and they haven't yet. */
     waitsForReading: boolean;
   }[]
@@ -282,15 +299,18 @@ export async function listMyQuizAssignments(viewer: Viewer): Promise<
       classId: true,
       class: { select: { name: true } },
       quiz: { select: { title: true, readingId: true, attemptsAllowed: true, closesAt: true, reviewWhen: true, reviewScore: true, reviewCorrectness: true, reviewAnswers: true, reviewFeedback: true } },
-      attempts: { where: { userId: viewer.id }, select: { id: true, status: true, score: true, maxScore: true } },
+      attempts: { where: { userId: viewer.id }, select: { id: true, status: true, score: true, maxScore: true, needsGrading: true } },
     },
   });
   const now = new Date();
   const finished = rows.some((r) => r.opensAfterReading) ? await finishedReadings(viewer.id) : new Set<string>();
-  return rows.map((r) => {
-    // A score the review policy hides is not shown on the dashboard either.
-    const submitted = r.attempts.filter((a) => a.status === "submitted" && reviewVisibility(policyOf(r.quiz), a, r.quiz, now).score);
-    const best = submitted.sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
+  // A score the review policy hides is not shown on the dashboard either.
+  const bests = rows.map((r) =>
+    r.attempts.filter((a) => a.status === "submitted" && reviewVisibility(policyOf(r.quiz), a, r.quiz, now).score).sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0],
+  );
+  const pending = await pendingPointsOf(bests.filter((b) => b?.needsGrading).map((b) => b!.id));
+  return rows.map((r, i) => {
+    const best = bests[i];
     return {
       quizAssignmentId: r.id,
       title: r.quiz.title,
@@ -301,6 +321,7 @@ export async function listMyQuizAssignments(viewer: Viewer): Promise<
       inProgressAttemptId: r.attempts.find((a) => a.status === "in-progress")?.id ?? null,
       bestScore: best?.score ?? null,
       maxScore: best?.maxScore ?? null,
+      pendingPoints: best ? (pending.get(best.id) ?? 0) : 0,
       waitsForReading: r.opensAfterReading && r.quiz.readingId !== null && !finished.has(`${r.classId} ${r.quiz.readingId}`),
     };
   });
@@ -330,6 +351,7 @@ export async function getQuizAssignmentForStudent(viewer: Viewer, quizAssignment
     waitsForReading: !isOwner && (await waitsForReading(viewer.id, qa)),
     quizId: q.id,
     title: q.title,
+    description: q.description,
     questionCount: q.items.length,
     maxScore: q.items.reduce((s, i) => s + i.points, 0),
     attemptsAllowed: q.attemptsAllowed,
@@ -443,7 +465,7 @@ export interface ReviewQuestion {
   graderComment: string | null;
   /** The question as the student saw it (option texts, items, prompts): never the key, so safe for everyone. */
   view: unknown;
-  /** For the instructor only: the essay rubric and the scores already given. */
+  /** The essay rubric and the scores given per criterion: for the instructor, and for the student where the policy shows scores. */
   rubric: { id: string; criterion: string; maxPoints: number }[] | null;
   rubricScores: Record<string, number> | null;
   /** Whether a person has graded this answer (instructor only). */
@@ -467,6 +489,8 @@ export interface AttemptReview {
   score: number | null;
   maxScore: number;
   needsGrading: boolean;
+  /** Points of the answers still waiting for a grader (counted as 0 in the score); null where the score is not shown. */
+  pendingPoints: number | null;
   questions: ReviewQuestion[];
 }
 
@@ -480,6 +504,7 @@ export async function getAttemptReview(viewer: Viewer, attemptId: string, now = 
     : reviewVisibility(policyOf(quiz), attempt, quiz, now);
   const responses = new Map(attempt.responses.map((r) => [r.questionKey, r]));
   const reading = quiz.readingId ? await db.reading.findUnique({ where: { id: quiz.readingId }, select: { slug: true } }) : null;
+  const snapshot = readSnapshot(attempt.snapshot);
   return {
     id: attempt.id,
     classId: attempt.quizAssignment.class.id,
@@ -495,7 +520,8 @@ export async function getAttemptReview(viewer: Viewer, attemptId: string, now = 
     score: v.score ? attempt.score : null,
     maxScore: attempt.maxScore,
     needsGrading: attempt.needsGrading,
-    questions: readSnapshot(attempt.snapshot).map((q) => {
+    pendingPoints: v.score ? pendingPoints(snapshot, attempt.status === "submitted" ? attempt.responses : []) : null,
+    questions: snapshot.map((q) => {
       const r = responses.get(q.key);
       return {
         key: q.key,
@@ -514,8 +540,9 @@ export async function getAttemptReview(viewer: Viewer, attemptId: string, now = 
         generalFeedback: v.feedback ? q.generalFeedback || null : null,
         graderComment: v.feedback ? r?.graderComment || null : null,
         view: playerView(q.type, q.config, { seed: q.seed, shuffle: false }),
-        rubric: isInstructor && q.type === "essay" ? parseConfig("essay", q.config).rubric : null,
-        rubricScores: isInstructor && r?.rubricScores ? z.record(z.string(), z.number()).parse(JSON.parse(r.rubricScores)) : null,
+        // The student sees each criterion's score where the policy shows scores, not only the total.
+        rubric: (isInstructor || v.score) && q.type === "essay" ? parseConfig("essay", q.config).rubric : null,
+        rubricScores: (isInstructor || v.score) && r?.rubricScores ? z.record(z.string(), z.number()).parse(JSON.parse(r.rubricScores)) : null,
         gradedByHand: isInstructor ? Boolean(r?.gradedById) : false,
         graderNotes: isInstructor && q.type === "essay" ? (parseConfig("essay", q.config).graderNotes ?? null) : null,
       };
@@ -613,7 +640,16 @@ export async function regradeAssignment(viewer: Viewer, quizAssignmentId: string
 export type GradebookCell =
   | { state: "not-started" }
   | { state: "in-progress"; attemptId: string }
-  | { state: "submitted" | "needs-grading"; attemptId: string; score: number; maxScore: number; attempts: number; gradingAttemptId: string | null };
+  | {
+      state: "submitted" | "needs-grading";
+      attemptId: string;
+      score: number;
+      maxScore: number;
+      /** Points of this (best) attempt still waiting for a grader, counted as 0 in `score`. */
+      pendingPoints: number;
+      attempts: number;
+      gradingAttemptId: string | null;
+    };
 
 export interface Gradebook {
   className: string;
@@ -635,6 +671,7 @@ export async function getGradebook(viewer: Viewer, classId: string, now = new Da
       select: { id: true, userId: true, quizAssignmentId: true, status: true, score: true, maxScore: true, needsGrading: true },
     }),
   ]);
+  const pending = await pendingPointsOf(attempts.filter((a) => a.status === "submitted" && a.needsGrading).map((a) => a.id));
   return {
     className: cls.name,
     quizzes: assignments.map((a) => ({ quizAssignmentId: a.id, title: a.quiz.title, dueAt: a.dueAt })),
@@ -645,7 +682,17 @@ export async function getGradebook(viewer: Viewer, classId: string, now = new Da
         const done = mine.filter((a) => a.status === "submitted").sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
         const best = done[0];
         const waiting = done.find((a) => a.needsGrading);
-        if (best) return { state: waiting ? "needs-grading" : "submitted", attemptId: best.id, score: best.score ?? 0, maxScore: best.maxScore, attempts: mine.length, gradingAttemptId: waiting?.id ?? null };
+        if (best) {
+          return {
+            state: waiting ? "needs-grading" : "submitted",
+            attemptId: best.id,
+            score: best.score ?? 0,
+            maxScore: best.maxScore,
+            pendingPoints: pending.get(best.id) ?? 0,
+            attempts: mine.length,
+            gradingAttemptId: waiting?.id ?? null,
+          };
+        }
         const open = mine.find((a) => a.status === "in-progress");
         return open ? { state: "in-progress", attemptId: open.id } : { state: "not-started" };
       }),

@@ -11,6 +11,7 @@ import { FeedbackList } from "@/components/quiz/feedback-list";
 import { formatDateTime } from "@/components/ui/dates";
 import { answerState, formatPoints, pointsLabel } from "@/components/quiz/answer-state";
 import { PlainParagraphs } from "@/components/quiz/plain-paragraphs";
+import { pendingLabel } from "@/lib/quiz/score";
 
 export const metadata: Metadata = { title: "Grade an attempt" };
 
@@ -55,7 +56,8 @@ export default async function GradeAttemptPage({ params }: { params: Promise<{ a
           <div className="mt-3 rounded-md border-2 border-amber-700 bg-amber-50 p-3 text-amber-950">
             <p className="font-semibold">
               <span aria-hidden="true">✎ </span>
-              {toGrade.length === 1 ? "1 answer needs grading" : `${toGrade.length} answers need grading`}; the total counts them as 0 until then.
+              {toGrade.length === 1 ? "1 answer needs grading" : `${toGrade.length} answers need grading`}
+              {pendingLabel(review.pendingPoints) ? ` (${pendingLabel(review.pendingPoints)})` : ""}; the total counts them as 0 until then.
             </p>
             <ul className="mt-1 flex flex-wrap gap-x-4">
               {toGrade.map((q) => (

@@ -127,6 +127,9 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
               <dt className="inline font-semibold">7 / 10</dt> <dd className="inline">points of the best submitted attempt (open it to see every answer)</dd>
             </div>
             <div>
+              <dt className="inline font-semibold">5 pending</dt> <dd className="inline">points of answers still to grade, counted as 0 in the score until then</dd>
+            </div>
+            <div>
               <dt className="inline font-semibold">Needs grading</dt> <dd className="inline">an answer waits for you; the score counts it as 0 until then</dd>
             </div>
           </dl>
@@ -191,6 +194,11 @@ function Cell({ cell, student, quiz }: { cell: GradebookCell; student: string; q
             {pct !== null ? " · " : null}
             {cell.attempts === 1 ? "1 attempt" : `${cell.attempts} attempts`}
           </span>
+          {cell.pendingPoints > 0 ? (
+            <span className="block text-sm font-semibold text-amber-950" data-testid="pending-points">
+              {points(cell.pendingPoints)} pending<span className="sr-only"> {cell.pendingPoints === 1 ? "point" : "points"} waiting to be graded</span>
+            </span>
+          ) : null}
           {cell.state === "needs-grading" ? (
             <Link
               href={`/attempts/${cell.gradingAttemptId ?? cell.attemptId}/grade`}
