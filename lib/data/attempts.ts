@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { canManageClass, canSeeAttempt, canTakeQuiz, type Viewer } from "@/lib/authz/policy";
 import { questionTypeIds, type QuestionTypeId } from "@/lib/question-types/ids";
-import { correctResponseFor, gradeQuestion, isAnswerComplete, parseConfig, playerView, QuestionDataError, responseFromView, responseToView } from "@/lib/question-types/registry";
+import { answerGroupFor, correctResponseFor, gradeQuestion, isAnswerComplete, parseConfig, playerView, QuestionDataError, responseFromView, responseToView } from "@/lib/question-types/registry";
 import { gradeEssayManually } from "@/lib/question-types/essay/grade";
 import { buildSnapshot, gradeSnapshot, readSnapshot } from "@/lib/quiz/snapshot";
 import { reviewVisibility, type ReviewVisibility, type ReviewWhen } from "@/lib/quiz/review";
@@ -742,12 +742,14 @@ export async function analyseQuizAssignment(viewer: Viewer, quizAssignmentId: st
     qa.quiz.readingId ? db.reading.findUnique({ where: { id: qa.quiz.readingId }, select: { slug: true } }) : null,
   ]);
   const byQuestion = new Map<string, { title: string; prompt: string; type: QuestionTypeId }>();
+  const groupers = new Map<string, (label: string) => string>();
   const cited = new Map<string, Map<string, number>>();
   const rows = attempts.map((a) => {
     const responses = new Map(a.responses.map((r) => [r.questionKey, r]));
     const questions: Record<string, { fraction: number | null; answerLabels: string[] }> = {};
     for (const q of readSnapshot(a.snapshot)) {
       byQuestion.set(q.questionId, { title: q.title, prompt: q.prompt, type: q.type });
+      if (!groupers.has(q.questionId)) groupers.set(q.questionId, answerGroupFor(q.type, q.config));
       const r = responses.get(q.key);
       const response = r ? (JSON.parse(r.response) as unknown) : null;
       questions[q.questionId] = { fraction: r?.fraction ?? 0, answerLabels: answerLabels(q.type, q.config, response) };
@@ -764,7 +766,8 @@ export async function analyseQuizAssignment(viewer: Viewer, quizAssignmentId: st
   return {
     attempts: attempts.length,
     readingSlug: reading?.slug ?? null,
-    questions: analyseQuestions(keys, rows).map((q) => {
+    // Typed answers count together as grading matches them ("SOLIDARNOŚĆ", "solidarnosc"), shown as typed.
+    questions: analyseQuestions(keys, rows, { groupOf: (key, label) => groupers.get(key)?.(label) ?? label }).map((q) => {
       const question = byQuestion.get(q.key)!;
       return {
         ...q,

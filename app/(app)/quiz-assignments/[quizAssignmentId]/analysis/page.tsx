@@ -73,7 +73,10 @@ export default async function AnalysisPage({ params }: { params: Promise<{ quizA
           </div>
           <div>
             <dt className="font-semibold">Answers</dt>
-            <dd>How many attempts gave each answer, out of those that answered the question. Choices with several picks count each pick.</dd>
+            <dd>
+              How many attempts gave each answer, out of those that answered the question. Choices with several picks count each pick. Typed answers that
+              grading treats as the same (capitals, accents, punctuation, as the question says) are counted together and shown as the students typed them.
+            </dd>
           </div>
         </dl>
       </details>
@@ -236,7 +239,10 @@ function AnswerChart({ q, n }: { q: AnalysedQuestion; n: number }) {
               const s = share(a.count, q.answered);
               return (
                 <li key={a.label} className="grid items-center gap-x-3 gap-y-0.5 md:grid-cols-[minmax(0,18rem)_minmax(0,1fr)_6.5rem]">
-                  <span className="break-words font-medium">{a.label}</span>
+                  <span className="break-words font-medium">
+                    {a.label}
+                    <Spellings answer={a} />
+                  </span>
                   <span aria-hidden="true" className="block h-6 overflow-hidden rounded-sm border border-stone-300 bg-stone-100">
                     <span className="block h-full bg-blue-800" style={{ width: `${Math.max(s * 100, a.count > 0 ? 1 : 0)}%` }} />
                   </span>
@@ -273,6 +279,7 @@ function AnswerChart({ q, n }: { q: AnalysedQuestion; n: number }) {
                   <tr key={a.label} className="border-t border-stone-300">
                     <th scope="row" className="px-3 py-1.5 font-normal">
                       {a.label}
+                      <Spellings answer={a} />
                     </th>
                     <td className="px-3 py-1.5 text-right tabular-nums">{a.count}</td>
                     <td className="px-3 py-1.5 text-right tabular-nums">{pct(share(a.count, q.answered))}</td>
@@ -284,6 +291,16 @@ function AnswerChart({ q, n }: { q: AnalysedQuestion; n: number }) {
         </>
       )}
     </div>
+  );
+}
+
+/** How one answer was typed, where the class typed it in more than one way (counted together, as grading matches them). */
+function Spellings({ answer }: { answer: AnalysedQuestion["answers"][number] }) {
+  if (!answer.spellings) return null;
+  return (
+    <span className="block text-base font-normal text-muted" data-testid="answer-spellings">
+      typed as {answer.spellings.map((s) => `“${s.text}” (${s.count})`).join(", ")}
+    </span>
   );
 }
 
