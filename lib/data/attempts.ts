@@ -10,9 +10,10 @@ import { gradeEssayManually } from "@/lib/question-types/essay/grade";
 import { buildSnapshot, gradeSnapshot, readSnapshot } from "@/lib/quiz/snapshot";
 import { reviewVisibility, type ReviewVisibility, type ReviewWhen } from "@/lib/quiz/review";
 import { analyseQuestions, answerLabels, type QuestionAnalysis } from "@/lib/quiz/analysis";
-import { toCsv } from "@/lib/quiz/csv";
+import { toCsv, type CsvFormat } from "@/lib/quiz/csv";
 import { pendingPoints } from "@/lib/quiz/score";
 import { isUniqueViolation } from "./prisma-errors";
+import { getClassProgress } from "./progress";
 import { quizSettingsSelect } from "./selects";
 
 /**
@@ -700,21 +701,78 @@ export async function getGradebook(viewer: Viewer, classId: string, now = new Da
   };
 }
 
-/** One row per student, one column per quiz (score out of max, or blank), ready for a spreadsheet. */
-export async function exportGradesCsv(viewer: Viewer, classId: string): Promise<{ filename: string; csv: string }> {
+/**
+ * The gradebook for a spreadsheet, one row per student: for each quiz its score, out of, percent
+ * and status, then the points earned on each of its questions (in the quiz's order, from the best
+ * submitted attempt; blank while an answer waits for a grader); then, for each reading assigned
+ * to the class, the percent of its parts the student has read. `format` "eu" writes semicolons and
+ * decimal commas for spreadsheets in comma-decimal locales.
+ */
+export async function exportGradesCsv(viewer: Viewer, classId: string, opts: { format?: CsvFormat } = {}): Promise<{ filename: string; csv: string }> {
+  const format = opts.format ?? "standard";
+  const round2 = (n: number) => Math.round(n * 100) / 100;
   const book = await getGradebook(viewer, classId);
-  const header = ["Student", "Email", ...book.quizzes.flatMap((q) => [`${q.title} (score)`, `${q.title} (out of)`, `${q.title} (status)`])];
+  const [assignments, reading] = await Promise.all([
+    db.quizAssignment.findMany({
+      where: { classId },
+      select: { id: true, quiz: { select: { items: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { questionId: true, question: { select: { title: true } } } } } } },
+    }),
+    getClassProgress(viewer, classId),
+  ]);
+  const itemsOf = new Map(assignments.map((a) => [a.id, a.quiz.items]));
+  const bestIds = book.students.flatMap((s) => s.cells.flatMap((c) => (c.state === "submitted" || c.state === "needs-grading" ? [c.attemptId] : [])));
+  const best = await db.attempt.findMany({ where: { id: { in: bestIds } }, select: { id: true, snapshot: true, responses: { select: { questionKey: true, fraction: true } } } });
+  /** attempt → points earned per quiz item (by question id, in the order the items occur), null while waiting for a grader. */
+  const earnedOf = new Map(
+    best.map((a) => {
+      const fractions = new Map(a.responses.map((r) => [r.questionKey, r.fraction]));
+      const byQuestion = new Map<string, (number | null)[]>();
+      for (const q of readSnapshot(a.snapshot)) {
+        const f = fractions.has(q.key) ? fractions.get(q.key)! : 0;
+        byQuestion.set(q.questionId, [...(byQuestion.get(q.questionId) ?? []), f === null ? null : round2(f * q.points)]);
+      }
+      return [a.id, byQuestion] as const;
+    }),
+  );
+
+  const header = [
+    "Student",
+    "Email",
+    ...book.quizzes.flatMap((q) => [
+      `${q.title} (score)`,
+      `${q.title} (out of)`,
+      `${q.title} (percent)`,
+      `${q.title} (status)`,
+      ...(itemsOf.get(q.quizAssignmentId) ?? []).map((item, i) => `${q.title}: Q${i + 1} ${item.question.title}`),
+    ]),
+    ...reading.assignments.map((a) => `${a.readingTitle} (% read)`),
+  ];
   const rows = book.students.map((s) => [
     s.name,
     s.email,
-    ...s.cells.flatMap((c) =>
-      c.state === "submitted" || c.state === "needs-grading"
-        ? [Math.round(c.score * 100) / 100, c.maxScore, c.state === "needs-grading" ? "needs grading" : "graded"]
-        : ["", "", c.state === "in-progress" ? "in progress" : "not started"],
-    ),
+    ...s.cells.flatMap((c, column) => {
+      const items = itemsOf.get(book.quizzes[column]!.quizAssignmentId) ?? [];
+      if (c.state !== "submitted" && c.state !== "needs-grading") return ["", "", "", c.state === "in-progress" ? "in progress" : "not started", ...items.map(() => "")];
+      // A question that occurs twice in a quiz takes its occurrences in order.
+      const earned = earnedOf.get(c.attemptId);
+      const seen = new Map<string, number>();
+      const perQuestion = items.map((item) => {
+        const n = seen.get(item.questionId) ?? 0;
+        seen.set(item.questionId, n + 1);
+        return earned?.get(item.questionId)?.[n] ?? "";
+      });
+      return [
+        round2(c.score),
+        c.maxScore,
+        c.maxScore > 0 ? Math.round((c.score / c.maxScore) * 1000) / 10 : "",
+        c.state === "needs-grading" ? "needs grading" : "graded",
+        ...perQuestion,
+      ];
+    }),
+    ...reading.assignments.map((a) => a.rows.find((r) => r.studentId === s.id)?.progress.percent ?? ""),
   ]);
   const slug = book.className.normalize("NFD").replace(/\p{M}/gu, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "class";
-  return { filename: `${slug}-grades.csv`, csv: toCsv([header, ...rows]) };
+  return { filename: `${slug}-grades${format === "eu" ? "-semicolons" : ""}.csv`, csv: toCsv([header, ...rows], format) };
 }
 
 export interface QuizAnalysis {

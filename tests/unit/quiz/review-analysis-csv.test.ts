@@ -110,4 +110,14 @@ describe("CSV", () => {
   it("writes a BOM and CRLF rows", () => {
     expect(toCsv([["a", "b"], [1, 2]])).toBe("\uFEFFa,b\r\n1,2\r\n");
   });
+  it("writes semicolons and decimal commas for comma-decimal spreadsheets, quoting what holds a semicolon", () => {
+    expect(toCsv([["Student", "Brest; Madrid", "Dubois, Chloé"], ["=1+1", 3.25, -0.5], [81.3, 4, null]], "eu")).toBe(
+      '\uFEFFStudent;"Brest; Madrid";Dubois, Chloé\r\n\'=1+1;3,25;-0,5\r\n81,3;4;\r\n',
+    );
+    expect(csvField(1.5)).toBe("1.5");
+    expect(csvField(1.5, "eu")).toBe("1,5");
+    expect(csvField("a;b")).toBe("a;b");
+    expect(csvField("a;b", "eu")).toBe('"a;b"');
+    expect(csvField(Number.POSITIVE_INFINITY, "eu")).toBe("");
+  });
 });

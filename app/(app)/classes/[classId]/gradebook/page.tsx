@@ -44,10 +44,20 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
           <p className="mt-1 text-lg text-muted">{book.className}</p>
         </div>
         {book.quizzes.length > 0 ? (
-          // A plain link: the CSV is a file download, not a page to render.
-          <a className="btn-secondary" href={`/classes/${classId}/gradebook/grades.csv`} download data-testid="download-csv">
-            <span aria-hidden="true">⤓</span> Download CSV
-          </a>
+          // Plain links: the CSV is a file download, not a page to render. Two number formats,
+          // because a spreadsheet in a comma-decimal locale misreads "3.25".
+          <div className="flex flex-wrap items-center gap-3">
+            <a className="btn-secondary" href={`/classes/${classId}/gradebook/grades.csv`} download data-testid="download-csv" aria-describedby="csv-formats">
+              <span aria-hidden="true">⤓</span> CSV, decimal point (2.5)
+            </a>
+            <a className="btn-secondary" href={`/classes/${classId}/gradebook/grades.csv?format=eu`} download data-testid="download-csv-eu" aria-describedby="csv-formats">
+              <span aria-hidden="true">⤓</span> CSV, decimal comma (2,5)
+            </a>
+            <p id="csv-formats" className="w-full text-sm text-muted sm:w-auto sm:max-w-xs">
+              The grades as a spreadsheet. Choose decimal commas (with semicolons between fields) if your spreadsheet is set to German, French, Polish or a
+              similar language.
+            </p>
+          </div>
         ) : null}
       </div>
 
