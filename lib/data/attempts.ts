@@ -451,6 +451,8 @@ export async function submitAttempt(viewer: Viewer, attemptId: string, now = new
 
 export interface ReviewQuestion {
   key: string;
+  /** The bank question it was made from (grading by question groups answers by it). */
+  questionId: string;
   type: QuestionTypeId;
   title: string;
   prompt: string;
@@ -526,6 +528,7 @@ export async function getAttemptReview(viewer: Viewer, attemptId: string, now = 
       const r = responses.get(q.key);
       return {
         key: q.key,
+        questionId: q.questionId,
         type: q.type,
         title: q.title,
         prompt: q.prompt,
@@ -837,6 +840,15 @@ export async function analyseQuizAssignment(viewer: Viewer, quizAssignmentId: st
   };
 }
 
+/** What a good essay contains, from the question as it is now; null when there are none or the config cannot be read. */
+function graderNotesOf(rawConfig: string): string | null {
+  try {
+    return parseConfig("essay", JSON.parse(rawConfig)).graderNotes || null;
+  } catch {
+    return null;
+  }
+}
+
 /** The paragraphs an evidence question's stored config accepts; none when the config cannot be read. */
 function evidenceKey(rawConfig: string | undefined): string[] {
   if (!rawConfig) return [];
@@ -845,4 +857,191 @@ function evidenceKey(rawConfig: string | undefined): string[] {
   } catch {
     return [];
   }
+}
+
+// ---------------------------------------------------------------- grading by question
+
+/**
+ * Grading one question across the class, as Moodle's "grade by question": every submitted answer
+ * to it one after another, in a fixed order (the students by name, then attempt number), and
+ * "next ungraded" that goes on across attempts and then to the next question with answers waiting.
+ */
+
+export interface GradingQuestion {
+  questionId: string;
+  /** Its number in the quiz as it is now. */
+  n: number;
+  title: string;
+  type: QuestionTypeId;
+  /** Submitted answers that are not blank. */
+  answered: number;
+  /** Answers waiting for a grader. */
+  ungraded: number;
+}
+
+export interface GradingOverview {
+  quizAssignmentId: string;
+  quizTitle: string;
+  classId: string;
+  className: string;
+  readingSlug: string | null;
+  /** Submitted attempts. */
+  attempts: number;
+  questions: GradingQuestion[];
+}
+
+export interface AnswerToGrade {
+  attemptId: string;
+  attemptNumber: number;
+  student: { id: string; name: string };
+  questionKey: string;
+  /** Worth this many points in this attempt (its snapshot). */
+  points: number;
+  /** In the attempt's view ids, like the review. */
+  response: unknown;
+  view: unknown;
+  correctResponse: unknown;
+  state: string;
+  earned: number | null;
+  feedback: string[];
+  rubric: { id: string; criterion: string; maxPoints: number }[] | null;
+  rubricScores: Record<string, number> | null;
+  graderComment: string | null;
+  gradedByHand: boolean;
+}
+
+export interface QuestionGrading extends GradingOverview {
+  question: GradingQuestion & { prompt: string; points: number; graderNotes: string | null };
+  answers: AnswerToGrade[];
+  ungraded: number;
+}
+
+/** One answer in the fixed grading order. */
+interface GradingEntry {
+  questionId: string;
+  attempt: { id: string; number: number; user: { id: string; name: string }; snapshot: string; responses: { questionKey: string; response: string; fraction: number | null; state: string | null; feedback: string; rubricScores: string | null; graderComment: string; gradedById: string | null }[] };
+  item: ReturnType<typeof readSnapshot>[number];
+  ungraded: boolean;
+}
+
+const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
+/** The quiz assignment's submitted answers in grading order: question by question (the quiz's order), then students by name, then attempt. */
+async function gradingEntries(viewer: Viewer, quizAssignmentId: string, now: Date) {
+  const { qa } = await loadAssignmentFor(viewer, quizAssignmentId);
+  if (!canManageClass(viewer, qa.class)) throw new AppError("forbidden", "Only the class's instructor grades its quizzes.");
+  await closeExpired({ quizAssignmentId }, now);
+  const attempts = await db.attempt.findMany({
+    where: { quizAssignmentId, status: "submitted" },
+    select: {
+      id: true,
+      number: true,
+      snapshot: true,
+      user: { select: { id: true, name: true } },
+      responses: { select: { questionKey: true, response: true, fraction: true, state: true, feedback: true, rubricScores: true, graderComment: true, gradedById: true } },
+    },
+  });
+  // In JavaScript, not in SQL: SQLite and PostgreSQL collate names differently ("Ádám" after "Zofia" byte-wise).
+  attempts.sort((a, b) => byName.compare(a.user.name, b.user.name) || a.user.id.localeCompare(b.user.id) || a.number - b.number);
+  const snapshots = new Map(attempts.map((a) => [a.id, readSnapshot(a.snapshot)]));
+  const questions: { questionId: string; n: number; title: string; type: QuestionTypeId; prompt: string; config: string; points: number }[] = [];
+  for (const [i, item] of qa.quiz.items.entries()) {
+    if (questions.some((q) => q.questionId === item.question.id)) continue;
+    const q = item.question;
+    questions.push({ questionId: q.id, n: i + 1, title: q.title, type: z.enum(questionTypeIds).parse(q.type), prompt: q.prompt, config: q.config, points: item.points });
+  }
+  const entries: GradingEntry[] = questions.flatMap((q) =>
+    attempts.flatMap((attempt) =>
+      snapshots
+        .get(attempt.id)!
+        .filter((item) => item.questionId === q.questionId)
+        .map((item) => {
+          const r = attempt.responses.find((x) => x.questionKey === item.key);
+          return { questionId: q.questionId, attempt, item, ungraded: r !== undefined && r.fraction === null };
+        }),
+    ),
+  );
+  const reading = qa.quiz.readingId ? await db.reading.findUnique({ where: { id: qa.quiz.readingId }, select: { slug: true } }) : null;
+  const overview: GradingOverview = {
+    quizAssignmentId,
+    quizTitle: qa.quiz.title,
+    classId: qa.class.id,
+    className: qa.class.name,
+    readingSlug: reading?.slug ?? null,
+    attempts: attempts.length,
+    questions: questions.map((q) => {
+      const mine = entries.filter((e) => e.questionId === q.questionId);
+      return {
+        questionId: q.questionId,
+        n: q.n,
+        title: q.title,
+        type: q.type,
+        answered: mine.filter((e) => {
+          const r = e.attempt.responses.find((x) => x.questionKey === e.item.key);
+          return r !== undefined && r.state !== "unanswered";
+        }).length,
+        ungraded: mine.filter((e) => e.ungraded).length,
+      };
+    }),
+  };
+  return { overview, questions, entries };
+}
+
+/** Each question of the quiz with how many answers it has and how many wait for a grader. */
+export async function getGradingOverview(viewer: Viewer, quizAssignmentId: string, now = new Date()): Promise<GradingOverview> {
+  return (await gradingEntries(viewer, quizAssignmentId, now)).overview;
+}
+
+/** Every submitted answer to one question of the quiz, in grading order, ready to grade. */
+export async function getQuestionGrading(viewer: Viewer, quizAssignmentId: string, questionId: string, now = new Date()): Promise<QuestionGrading> {
+  const { overview, questions, entries } = await gradingEntries(viewer, quizAssignmentId, now);
+  const question = questions.find((q) => q.questionId === questionId);
+  const summary = overview.questions.find((q) => q.questionId === questionId);
+  if (!question || !summary) throw new AppError("not_found", "That question is not part of this quiz.");
+  const answers = entries
+    .filter((e) => e.questionId === questionId)
+    .map(({ attempt, item: q }): AnswerToGrade => {
+      const r = attempt.responses.find((x) => x.questionKey === q.key);
+      return {
+        attemptId: attempt.id,
+        attemptNumber: attempt.number,
+        student: attempt.user,
+        questionKey: q.key,
+        points: q.points,
+        response: r ? responseToView(q.type, q.config, JSON.parse(r.response), q.seed) : null,
+        view: playerView(q.type, q.config, { seed: q.seed, shuffle: false }),
+        correctResponse: responseToView(q.type, q.config, correctResponseFor(q.type, q.config), q.seed),
+        state: r?.state ?? "unanswered",
+        earned: r && r.fraction !== null ? r.fraction * q.points : r ? null : 0,
+        feedback: r ? z.array(z.string()).parse(JSON.parse(r.feedback)) : [],
+        rubric: q.type === "essay" ? parseConfig("essay", q.config).rubric : null,
+        rubricScores: r?.rubricScores ? z.record(z.string(), z.number()).parse(JSON.parse(r.rubricScores)) : null,
+        graderComment: r?.graderComment || null,
+        gradedByHand: Boolean(r?.gradedById),
+      };
+    });
+  return {
+    ...overview,
+    question: { ...summary, prompt: question.prompt, points: question.points, graderNotes: question.type === "essay" ? graderNotesOf(question.config) : null },
+    answers,
+    ungraded: summary.ungraded,
+  };
+}
+
+/**
+ * The answer to grade after this one: the next one waiting in grading order (later students and
+ * attempts on this question, then later questions), coming round to the start for any skipped.
+ * Null when nothing waits.
+ */
+export async function nextUngradedAnswer(
+  viewer: Viewer,
+  quizAssignmentId: string,
+  after: { questionId: string; attemptId: string; questionKey?: string | undefined },
+  now = new Date(),
+): Promise<{ questionId: string; attemptId: string; questionKey: string } | null> {
+  const { entries } = await gradingEntries(viewer, quizAssignmentId, now);
+  const here = entries.findIndex((e) => e.questionId === after.questionId && e.attempt.id === after.attemptId && (after.questionKey === undefined || e.item.key === after.questionKey));
+  const order = here < 0 ? entries : [...entries.slice(here + 1), ...entries.slice(0, here)];
+  const next = order.find((e) => e.ungraded);
+  return next ? { questionId: next.questionId, attemptId: next.attempt.id, questionKey: next.item.key } : null;
 }

@@ -76,14 +76,28 @@ export default async function GradeAttemptPage({ params }: { params: Promise<{ a
 
       <ol className="mt-8 space-y-8">
         {review.questions.map((q, i) => (
-          <QuestionToGrade key={q.key} q={q} n={i + 1} attemptId={review.id} submitted={submitted} readingSlug={readingSlug} />
+          <QuestionToGrade key={q.key} q={q} n={i + 1} attemptId={review.id} submitted={submitted} readingSlug={readingSlug} byQuestionHref={`/quiz-assignments/${review.quizAssignmentId}/grade/${q.questionId}`} />
         ))}
       </ol>
     </main>
   );
 }
 
-function QuestionToGrade({ q, n, attemptId, submitted, readingSlug }: { q: ReviewQuestion; n: number; attemptId: string; submitted: boolean; readingSlug: string | null }) {
+function QuestionToGrade({
+  q,
+  n,
+  attemptId,
+  submitted,
+  readingSlug,
+  byQuestionHref,
+}: {
+  q: ReviewQuestion;
+  n: number;
+  attemptId: string;
+  submitted: boolean;
+  readingSlug: string | null;
+  byQuestionHref: string;
+}) {
   const titleId = `${q.key}-title`;
   // An open attempt has no grades yet: its answers would all read "not answered".
   const state = submitted ? answerState(q.state, "grader") : undefined;
@@ -128,6 +142,9 @@ function QuestionToGrade({ q, n, attemptId, submitted, readingSlug }: { q: Revie
               <span aria-hidden="true">✎</span> Graded by hand
             </p>
           ) : null}
+          <Link href={byQuestionHref} className="text-sm">
+            Every student’s answer to this question<span className="sr-only"> (question {n})</span>
+          </Link>
         </div>
 
         {/* An essay is graded against its prompt: open; for other types the answer says enough. */}

@@ -77,7 +77,12 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
               </h2>
               {toGrade.map((q) => (
                 <div key={q.quizAssignmentId} className="mt-2">
-                  <h3 className="font-semibold">{q.title}</h3>
+                  <h3 className="font-semibold">
+                    {q.title}{" "}
+                    <Link href={`/quiz-assignments/${q.quizAssignmentId}/grade`} className="ml-2 text-base font-semibold">
+                      Grade by question<span className="sr-only">: {q.title}</span>
+                    </Link>
+                  </h3>
                   <ul className="mt-1 flex flex-wrap gap-x-5 gap-y-1">
                     {q.attempts.map((a) => (
                       <li key={a.attemptId}>
@@ -158,6 +163,9 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
                   <p className="flex flex-wrap gap-x-4 gap-y-1">
                     <Link href={`/quiz-assignments/${q.quizAssignmentId}/analysis`}>
                       Question analysis<span className="sr-only">: {q.title}</span>
+                    </Link>
+                    <Link href={`/quiz-assignments/${q.quizAssignmentId}/grade`}>
+                      Grade by question<span className="sr-only">: {q.title}</span>
                     </Link>
                     <Link href={`/quiz-assignments/${q.quizAssignmentId}`}>
                       Quiz page<span className="sr-only">: {q.title}</span>

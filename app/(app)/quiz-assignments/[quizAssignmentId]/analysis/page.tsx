@@ -143,7 +143,7 @@ export default async function AnalysisPage({ params }: { params: Promise<{ quizA
           <ol className="mt-10 space-y-8">
             {analysis.questions.map((q, i) => (
               <li key={q.key}>
-                <QuestionAnalysisCard q={q} n={i + 1} attempts={analysis.attempts} reading={reading} evidenceHref={`${here}/evidence/${q.key}`} />
+                <QuestionAnalysisCard q={q} n={i + 1} attempts={analysis.attempts} reading={reading} evidenceHref={`${here}/evidence/${q.key}`} gradeHref={`/quiz-assignments/${quizAssignmentId}/grade/${q.key}`} />
               </li>
             ))}
           </ol>
@@ -153,7 +153,21 @@ export default async function AnalysisPage({ params }: { params: Promise<{ quizA
   );
 }
 
-function QuestionAnalysisCard({ q, n, attempts, reading, evidenceHref }: { q: AnalysedQuestion; n: number; attempts: number; reading: ReadingDTO | null; evidenceHref: string }) {
+function QuestionAnalysisCard({
+  q,
+  n,
+  attempts,
+  reading,
+  evidenceHref,
+  gradeHref,
+}: {
+  q: AnalysedQuestion;
+  n: number;
+  attempts: number;
+  reading: ReadingDTO | null;
+  evidenceHref: string;
+  gradeHref: string;
+}) {
   const id = `question-${n}`;
   const disc = discriminationReading(q.discrimination);
   return (
@@ -200,14 +214,14 @@ function QuestionAnalysisCard({ q, n, attempts, reading, evidenceHref }: { q: An
         </div>
       </div>
 
-      <AnswerChart q={q} n={n} />
+      <AnswerChart q={q} n={n} gradeHref={gradeHref} />
 
       {q.type === "evidence" ? <CitedParagraphs q={q} n={n} reading={reading} evidenceHref={evidenceHref} /> : null}
     </article>
   );
 }
 
-function AnswerChart({ q, n }: { q: AnalysedQuestion; n: number }) {
+function AnswerChart({ q, n, gradeHref }: { q: AnalysedQuestion; n: number; gradeHref: string }) {
   const id = `question-${n}-answers`;
   if (q.type === "essay") {
     return (
@@ -216,8 +230,11 @@ function AnswerChart({ q, n }: { q: AnalysedQuestion; n: number }) {
           Answers
         </h3>
         <p className="mt-1">
-          {q.answered === 1 ? "1 student wrote an answer" : `${q.answered} students wrote an answer`}. Essays are read one by one: open each attempt from the
-          gradebook.
+          {q.answered === 1 ? "1 student wrote an answer" : `${q.answered} students wrote an answer`}. Essays are read one by one:{" "}
+          <Link href={gradeHref}>
+            read and grade every answer to this question<span className="sr-only"> ({q.title})</span>
+          </Link>
+          .
         </p>
       </div>
     );
