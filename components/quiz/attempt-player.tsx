@@ -26,6 +26,8 @@ type SaveState =
 
 interface Common {
   quizTitle: string;
+  /** The instructor's description of the quiz; "" for none. */
+  quizDescription?: string | undefined;
   questions: PlayerQuestion[];
   responses: Record<string, unknown>;
   passages: Passage[];
@@ -68,7 +70,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * mode="preview" (the instructor's preview) nothing is saved or submitted.
  */
 export function AttemptPlayer(props: Props) {
-  const { quizTitle, questions, passages } = props;
+  const { quizTitle, quizDescription, questions, passages } = props;
   const preview = props.mode === "preview";
   const attemptId = preview ? null : props.attemptId;
   const storageKey = attemptId ? `dossier:attempt:${attemptId}` : null;
@@ -345,6 +347,11 @@ export function AttemptPlayer(props: Props) {
           {preview ? "" : `Attempt ${props.attemptNumber} · `}
           {plural(questions.length, "question", "questions")} · {plural(totalPoints, "point", "points")}
         </p>
+        {quizDescription?.trim() ? (
+          <div className="mt-3 max-w-prose space-y-2" data-testid="quiz-description">
+            <PlainParagraphs text={quizDescription} />
+          </div>
+        ) : null}
         {preview ? (
           <p className="mt-4 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950" data-testid="preview-notice">
             <strong>Preview: nothing is saved.</strong> This is the quiz as your students see it (their option order may differ). Try the answers freely.

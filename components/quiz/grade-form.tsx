@@ -30,6 +30,8 @@ export function GradeForm({
   attemptId,
   questionKey,
   questionLabel,
+  idPrefix = questionKey,
+  next,
   points,
   rubric,
   savedRubricScores,
@@ -40,6 +42,10 @@ export function GradeForm({
   questionKey: string;
   /** e.g. "question 3", for the button's accessible name. */
   questionLabel: string;
+  /** Makes the fields' ids unique where several answers to one question share a page. */
+  idPrefix?: string;
+  /** Grading by question: offer "Save and next ungraded", which goes on to the next answer waiting in this quiz. */
+  next?: { quizAssignmentId: string; questionId: string } | undefined;
   points: number;
   rubric: RubricCriterion[] | null;
   savedRubricScores: Record<string, number> | null;
@@ -68,7 +74,7 @@ export function GradeForm({
   }, [state]);
 
   const errorsFor = (name: string) => state.fieldErrors?.[name];
-  const id = (name: string) => `${questionKey}-${name.replace(/\./g, "-")}`;
+  const id = (name: string) => `${idPrefix}-${name.replace(/\./g, "-")}`;
 
   const rubricMax = criteria.reduce((s, c) => s + c.maxPoints, 0);
   const rubricSum = criteria.reduce((s, c) => {
@@ -82,6 +88,12 @@ export function GradeForm({
       <input type="hidden" name="attemptId" value={attemptId} />
       <input type="hidden" name="questionKey" value={questionKey} />
       <input type="hidden" name="mode" value={useRubric ? "rubric" : "points"} />
+      {next ? (
+        <>
+          <input type="hidden" name="quizAssignmentId" value={next.quizAssignmentId} />
+          <input type="hidden" name="questionId" value={next.questionId} />
+        </>
+      ) : null}
 
       {useRubric ? (
         <fieldset className="space-y-3">
@@ -123,7 +135,7 @@ export function GradeForm({
               </div>
             );
           })}
-          <p className="text-base font-semibold tabular-nums" data-testid={`${questionKey}-rubric-total`}>
+          <p className="text-base font-semibold tabular-nums" data-testid={`${idPrefix}-rubric-total`}>
             Rubric total: {round(rubricSum)} of {plural(rubricMax, "point", "points")}
             {rubricMax > 0 ? (
               <span className="font-normal text-muted">
@@ -194,6 +206,12 @@ export function GradeForm({
           {pending ? "Saving…" : "Save grade"}
           <span className="sr-only"> for {questionLabel}</span>
         </button>
+        {next ? (
+          <button type="submit" name="then" value="next" className="btn-secondary" disabled={pending} data-testid="grade-save-next">
+            Save and next ungraded
+            <span className="sr-only"> (after {questionLabel})</span>
+          </button>
+        ) : null}
       </div>
       <FormMessage ok={state.ok} message={state.message} />
     </form>

@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/authz/policy";
 import { listMyQuizAssignments } from "@/lib/data/attempts";
 import { formatDay } from "@/components/ui/dates";
 import { formatPoints as points } from "@/components/quiz/answer-state";
+import { pendingLabel } from "@/lib/quiz/score";
 
 
 /** The student's quizzes, for the dashboard: where they stand on each and the next step. */
@@ -42,6 +43,7 @@ export async function MyQuizzes({ viewer }: { viewer: Viewer }) {
                   {q.attemptsAllowed > 0 ? `${q.attemptsUsed} of ${q.attemptsAllowed} attempts used` : `${q.attemptsUsed} ${q.attemptsUsed === 1 ? "attempt" : "attempts"} (no limit)`}
                   {q.inProgressAttemptId ? " · one in progress" : ""}
                   {q.bestScore !== null && q.maxScore !== null ? ` · best score ${points(q.bestScore)} of ${points(q.maxScore)}` : ""}
+                  {q.bestScore !== null && pendingLabel(q.pendingPoints) ? ` (${pendingLabel(q.pendingPoints)})` : ""}
                 </p>
                 {q.waitsForReading ? <p className="mt-1 text-sm">Read every part of the reading first; then the quiz opens.</p> : null}
                 <p className="mt-3">

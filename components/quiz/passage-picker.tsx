@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useMemo, useRef, useState } from "react";
-import { choiceInputClass, foldText, groupBySection, paragraphLabel, paragraphNumber, snippet } from "@/components/quiz/players/parts";
+import { choiceInputClass, foldText, groupBySection, paragraphLabel, paragraphNumber } from "@/components/quiz/players/parts";
 
 /** A paragraph of the reading, as the pickers show it. */
 export interface PickerPassage {
@@ -26,7 +26,8 @@ export function toggleAnchor(value: readonly string[], anchor: string, on: boole
 /**
  * The reading's paragraphs as a filterable checkbox list grouped by part of the reading, shared by
  * the question editor (paragraphs that count as evidence, or that a question points to) and the
- * student's evidence answer. Chosen paragraphs stay chosen when the search hides them. The list is
+ * student's evidence answer. Each paragraph is shown whole: evidence is chosen by what a paragraph
+ * says, and its first line rarely says enough. Chosen paragraphs stay chosen when the search hides them. The list is
  * one tab stop: the arrow keys (and Home, End, Page Up, Page Down) move between paragraphs and Space
  * ticks one. The caller's fieldset, legend and "N chosen" wording go around it.
  */
@@ -152,7 +153,7 @@ export function PassagePicker({
                             onChange={(e) => onChange(toggleAnchor(value, p.anchor, e.currentTarget.checked, passages, max))}
                           />
                           <span className="text-sm">
-                            <span className="font-semibold tabular-nums">{paragraphLabel(p.anchor)}</span> <span className="font-serif">{snippet(p.text)}</span>
+                            <span className="font-semibold tabular-nums">{paragraphLabel(p.anchor)}</span> <span className="font-serif">{p.text}</span>
                           </span>
                         </label>
                       </li>

@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getAttemptReview, gradeResponse, regradeAssignment } from "@/lib/data/attempts";
+import { getAttemptReview, gradeResponse, nextUngradedAnswer, regradeAssignment } from "@/lib/data/attempts";
 import { idSchema } from "@/lib/validation/classes";
 import { essayGradeSchema, questionKeySchema } from "@/lib/validation/quizzes";
 import { failed, formValues, invalid, type FormState } from "./form-state";
@@ -35,6 +36,15 @@ function revalidateGradingPages(attemptId: string) {
   revalidatePath(`/attempts/${attemptId}/review`);
   revalidatePath("/(app)/classes/[classId]/gradebook", "page");
   revalidatePath("/(app)/quiz-assignments/[quizAssignmentId]/analysis", "page");
+  revalidatePath("/(app)/quiz-assignments/[quizAssignmentId]/grade", "layout");
+}
+
+/** Where "Save and next ungraded" goes: the next answer waiting, or the quiz's grading overview when none is left. */
+function gradingUrl(quizAssignmentId: string, next: { questionId: string; attemptId: string; questionKey: string } | null): string {
+  const base = `/quiz-assignments/${quizAssignmentId}/grade`;
+  if (!next) return `${base}?done=1`;
+  const answer = `${next.attemptId}-${next.questionKey}`;
+  return `${base}/${next.questionId}?answer=${answer}#answer-${answer}`;
 }
 
 export async function gradeResponseAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -42,6 +52,12 @@ export async function gradeResponseAction(_prev: FormState, form: FormData): Pro
   const questionKey = questionKeySchema.safeParse(form.get("questionKey"));
   if (!attemptId.success || !questionKey.success) return { ok: false, message: "That answer can’t be found. Reload the page and try again." };
   const mode = form.get("mode") === "rubric" ? "rubric" : "points";
+  // "Save and next ungraded" (grading by question): where to go once saved.
+  const thenNext = form.get("then") === "next";
+  const quizAssignmentId = idSchema.safeParse(form.get("quizAssignmentId"));
+  const questionId = idSchema.safeParse(form.get("questionId"));
+  if (thenNext && (!quizAssignmentId.success || !questionId.success)) return { ok: false, message: "That answer can’t be found. Reload the page and try again." };
+  let goTo: string | null = null;
   // What the grader typed, shown again whatever happens (React resets the form after an action).
   const values = formValues(form, [...new Set([...form.keys()].filter((k) => k === "comment" || k === "points" || k.startsWith("rubric.")))]);
 
@@ -85,20 +101,27 @@ export async function gradeResponseAction(_prev: FormState, form: FormData): Pro
 
     await gradeResponse(viewer, attemptId.data, questionKey.data, parsed.data);
     revalidateGradingPages(attemptId.data);
-
-    const after = await getAttemptReview(viewer, attemptId.data);
-    const saved = after.questions.find((q) => q.key === questionKey.data);
-    const earned = saved?.earned ?? null;
-    const total = after.score !== null ? ` The attempt’s total is now ${points(after.score)} of ${plural(after.maxScore, "point", "points")}.` : "";
-    const still = after.needsGrading ? " Other answers in this attempt still need grading." : "";
-    return {
-      ok: true,
-      message: `Grade saved${earned !== null ? `: ${points(earned)} of ${plural(question.points, "point", "points")}` : ""}.${total}${still}`,
-      values,
-    };
+    if (thenNext && quizAssignmentId.success && questionId.success) {
+      const next = await nextUngradedAnswer(viewer, quizAssignmentId.data, { questionId: questionId.data, attemptId: attemptId.data, questionKey: questionKey.data });
+      goTo = gradingUrl(quizAssignmentId.data, next);
+    } else {
+      const after = await getAttemptReview(viewer, attemptId.data);
+      const saved = after.questions.find((q) => q.key === questionKey.data);
+      const earned = saved?.earned ?? null;
+      const total = after.score !== null ? ` The attempt’s total is now ${points(after.score)} of ${plural(after.maxScore, "point", "points")}.` : "";
+      const still = after.needsGrading ? " Other answers in this attempt still need grading." : "";
+      return {
+        ok: true,
+        message: `Grade saved${earned !== null ? `: ${points(earned)} of ${plural(question.points, "point", "points")}` : ""}.${total}${still}`,
+        values,
+      };
+    }
   } catch (e) {
     return failed(e, values);
   }
+  // Outside the try: redirect() works by throwing, and failed() would swallow it.
+  if (goTo) redirect(goTo);
+  return { ok: true, message: "Grade saved.", values };
 }
 
 export async function regradeAction(_prev: FormState, form: FormData): Promise<FormState> {

@@ -5,13 +5,15 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { canManageClass, canSeeAttempt, canTakeQuiz, type Viewer } from "@/lib/authz/policy";
 import { questionTypeIds, type QuestionTypeId } from "@/lib/question-types/ids";
-import { correctResponseFor, gradeQuestion, isAnswerComplete, parseConfig, playerView, QuestionDataError, responseFromView, responseToView } from "@/lib/question-types/registry";
+import { answerGroupFor, correctResponseFor, gradeQuestion, isAnswerComplete, parseConfig, playerView, QuestionDataError, responseFromView, responseToView } from "@/lib/question-types/registry";
 import { gradeEssayManually } from "@/lib/question-types/essay/grade";
 import { buildSnapshot, gradeSnapshot, readSnapshot } from "@/lib/quiz/snapshot";
 import { reviewVisibility, type ReviewVisibility, type ReviewWhen } from "@/lib/quiz/review";
 import { analyseQuestions, answerLabels, type QuestionAnalysis } from "@/lib/quiz/analysis";
-import { toCsv } from "@/lib/quiz/csv";
+import { toCsv, type CsvFormat } from "@/lib/quiz/csv";
+import { pendingPoints } from "@/lib/quiz/score";
 import { isUniqueViolation } from "./prisma-errors";
+import { getClassProgress } from "./progress";
 import { quizSettingsSelect } from "./selects";
 
 /**
@@ -24,7 +26,7 @@ import { quizSettingsSelect } from "./selects";
 /** Answers that arrive this long after the deadline still count: the request was on its way. */
 const DEADLINE_GRACE_MS = 10_000;
 
-const quizPolicySelect = { id: true, title: true, readingId: true, ...quizSettingsSelect } as const;
+const quizPolicySelect = { id: true, title: true, description: true, readingId: true, ...quizSettingsSelect } as const;
 
 async function loadAssignmentFor(viewer: Viewer, quizAssignmentId: string) {
   const qa = await db.quizAssignment.findUnique({
@@ -83,6 +85,16 @@ function policyOf(quiz: { reviewWhen: string; reviewScore: boolean; reviewCorrec
     showAnswers: quiz.reviewAnswers,
     showFeedback: quiz.reviewFeedback,
   };
+}
+
+/** Points still waiting for a grader, for each of these attempts that has any (read only for attempts flagged needsGrading). */
+async function pendingPointsOf(attemptIds: readonly string[]): Promise<Map<string, number>> {
+  if (attemptIds.length === 0) return new Map();
+  const rows = await db.attempt.findMany({
+    where: { id: { in: [...attemptIds] }, needsGrading: true },
+    select: { id: true, snapshot: true, responses: { where: { fraction: null }, select: { questionKey: true, fraction: true } } },
+  });
+  return new Map(rows.map((a) => [a.id, pendingPoints(readSnapshot(a.snapshot), a.responses)]));
 }
 
 /** Readings (by "classId readingId") the student has read every part of. */
@@ -169,6 +181,8 @@ export interface AttemptForPlayer {
   id: string;
   quizAssignmentId: string;
   quizTitle: string;
+  /** What the quiz is about, as its instructor wrote it ("" for none). */
+  quizDescription: string;
   number: number;
   status: string;
   deadlineAt: Date | null;
@@ -203,6 +217,7 @@ export async function getAttemptForPlayer(viewer: Viewer, attemptId: string, now
     id: attempt.id,
     quizAssignmentId: attempt.quizAssignmentId,
     quizTitle: quiz.title,
+    quizDescription: quiz.description,
     number: attempt.number,
     status: attempt.status,
     deadlineAt: attempt.deadlineAt,
@@ -230,12 +245,13 @@ export async function getAttemptForPlayer(viewer: Viewer, attemptId: string, now
 export async function previewQuiz(viewer: Viewer, quizId: string): Promise<Omit<AttemptForPlayer, "id" | "quizAssignmentId" | "number" | "status" | "deadlineAt">> {
   const quiz = await db.quiz.findUnique({
     where: { id: quizId },
-    select: { ownerId: true, title: true, readingId: true, shuffleOptions: true, items: { orderBy: { position: "asc" }, select: { points: true, question: true } } },
+    select: { ownerId: true, title: true, description: true, readingId: true, shuffleOptions: true, items: { orderBy: { position: "asc" }, select: { points: true, question: true } } },
   });
   if (!quiz) throw new AppError("not_found", "There is no such quiz.");
   if (quiz.ownerId !== viewer.id) throw new AppError("forbidden", "This quiz belongs to another instructor.");
   return {
     quizTitle: quiz.title,
+    quizDescription: quiz.description,
     questions: quiz.items.map((item, i) => {
       const type = z.enum(questionTypeIds).parse(item.question.type);
       return {
@@ -267,6 +283,8 @@ export async function listMyQuizAssignments(viewer: Viewer): Promise<
     inProgressAttemptId: string | null;
     bestScore: number | null;
     maxScore: number | null;
+    /** Points of the best attempt still waiting for a grader (0 when none). */
+    pendingPoints: number;
     /** Opens once the student has read every part of the reading, and they haven't yet. */
     waitsForReading: boolean;
   }[]
@@ -282,15 +300,18 @@ export async function listMyQuizAssignments(viewer: Viewer): Promise<
       classId: true,
       class: { select: { name: true } },
       quiz: { select: { title: true, readingId: true, attemptsAllowed: true, closesAt: true, reviewWhen: true, reviewScore: true, reviewCorrectness: true, reviewAnswers: true, reviewFeedback: true } },
-      attempts: { where: { userId: viewer.id }, select: { id: true, status: true, score: true, maxScore: true } },
+      attempts: { where: { userId: viewer.id }, select: { id: true, status: true, score: true, maxScore: true, needsGrading: true } },
     },
   });
   const now = new Date();
   const finished = rows.some((r) => r.opensAfterReading) ? await finishedReadings(viewer.id) : new Set<string>();
-  return rows.map((r) => {
-    // A score the review policy hides is not shown on the dashboard either.
-    const submitted = r.attempts.filter((a) => a.status === "submitted" && reviewVisibility(policyOf(r.quiz), a, r.quiz, now).score);
-    const best = submitted.sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
+  // A score the review policy hides is not shown on the dashboard either.
+  const bests = rows.map((r) =>
+    r.attempts.filter((a) => a.status === "submitted" && reviewVisibility(policyOf(r.quiz), a, r.quiz, now).score).sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0],
+  );
+  const pending = await pendingPointsOf(bests.filter((b) => b?.needsGrading).map((b) => b!.id));
+  return rows.map((r, i) => {
+    const best = bests[i];
     return {
       quizAssignmentId: r.id,
       title: r.quiz.title,
@@ -301,6 +322,7 @@ export async function listMyQuizAssignments(viewer: Viewer): Promise<
       inProgressAttemptId: r.attempts.find((a) => a.status === "in-progress")?.id ?? null,
       bestScore: best?.score ?? null,
       maxScore: best?.maxScore ?? null,
+      pendingPoints: best ? (pending.get(best.id) ?? 0) : 0,
       waitsForReading: r.opensAfterReading && r.quiz.readingId !== null && !finished.has(`${r.classId} ${r.quiz.readingId}`),
     };
   });
@@ -330,6 +352,7 @@ export async function getQuizAssignmentForStudent(viewer: Viewer, quizAssignment
     waitsForReading: !isOwner && (await waitsForReading(viewer.id, qa)),
     quizId: q.id,
     title: q.title,
+    description: q.description,
     questionCount: q.items.length,
     maxScore: q.items.reduce((s, i) => s + i.points, 0),
     attemptsAllowed: q.attemptsAllowed,
@@ -457,6 +480,8 @@ export async function submitAttempt(viewer: Viewer, attemptId: string, now = new
 
 export interface ReviewQuestion {
   key: string;
+  /** The bank question it was made from (grading by question groups answers by it). */
+  questionId: string;
   type: QuestionTypeId;
   title: string;
   prompt: string;
@@ -472,7 +497,7 @@ export interface ReviewQuestion {
   graderComment: string | null;
   /** The question as the student saw it (option texts, items, prompts): never the key, so safe for everyone. */
   view: unknown;
-  /** For the instructor only: the essay rubric and the scores already given. */
+  /** The essay rubric and the scores given per criterion: for the instructor, and for the student where the policy shows scores. */
   rubric: { id: string; criterion: string; maxPoints: number }[] | null;
   rubricScores: Record<string, number> | null;
   /** Whether a person has graded this answer (instructor only). */
@@ -496,6 +521,8 @@ export interface AttemptReview {
   score: number | null;
   maxScore: number;
   needsGrading: boolean;
+  /** Points of the answers still waiting for a grader (counted as 0 in the score); null where the score is not shown. */
+  pendingPoints: number | null;
   questions: ReviewQuestion[];
 }
 
@@ -509,6 +536,7 @@ export async function getAttemptReview(viewer: Viewer, attemptId: string, now = 
     : reviewVisibility(policyOf(quiz), attempt, quiz, now);
   const responses = new Map(attempt.responses.map((r) => [r.questionKey, r]));
   const reading = quiz.readingId ? await db.reading.findUnique({ where: { id: quiz.readingId }, select: { slug: true } }) : null;
+  const snapshot = readSnapshot(attempt.snapshot);
   return {
     id: attempt.id,
     classId: attempt.quizAssignment.class.id,
@@ -524,10 +552,12 @@ export async function getAttemptReview(viewer: Viewer, attemptId: string, now = 
     score: v.score ? attempt.score : null,
     maxScore: attempt.maxScore,
     needsGrading: attempt.needsGrading,
-    questions: readSnapshot(attempt.snapshot).map((q) => {
+    pendingPoints: v.score ? pendingPoints(snapshot, attempt.status === "submitted" ? attempt.responses : []) : null,
+    questions: snapshot.map((q) => {
       const r = responses.get(q.key);
       return {
         key: q.key,
+        questionId: q.questionId,
         type: q.type,
         title: q.title,
         prompt: q.prompt,
@@ -543,8 +573,9 @@ export async function getAttemptReview(viewer: Viewer, attemptId: string, now = 
         generalFeedback: v.feedback ? q.generalFeedback || null : null,
         graderComment: v.feedback ? r?.graderComment || null : null,
         view: playerView(q.type, q.config, { seed: q.seed, shuffle: false }),
-        rubric: isInstructor && q.type === "essay" ? parseConfig("essay", q.config).rubric : null,
-        rubricScores: isInstructor && r?.rubricScores ? z.record(z.string(), z.number()).parse(JSON.parse(r.rubricScores)) : null,
+        // The student sees each criterion's score where the policy shows scores, not only the total.
+        rubric: (isInstructor || v.score) && q.type === "essay" ? parseConfig("essay", q.config).rubric : null,
+        rubricScores: (isInstructor || v.score) && r?.rubricScores ? z.record(z.string(), z.number()).parse(JSON.parse(r.rubricScores)) : null,
         gradedByHand: isInstructor ? Boolean(r?.gradedById) : false,
         graderNotes: isInstructor && q.type === "essay" ? (parseConfig("essay", q.config).graderNotes ?? null) : null,
       };
@@ -652,7 +683,16 @@ export async function regradeAssignment(viewer: Viewer, quizAssignmentId: string
 export type GradebookCell =
   | { state: "not-started" }
   | { state: "in-progress"; attemptId: string }
-  | { state: "submitted" | "needs-grading"; attemptId: string; score: number; maxScore: number; attempts: number; gradingAttemptId: string | null };
+  | {
+      state: "submitted" | "needs-grading";
+      attemptId: string;
+      score: number;
+      maxScore: number;
+      /** Points of this (best) attempt still waiting for a grader, counted as 0 in `score`. */
+      pendingPoints: number;
+      attempts: number;
+      gradingAttemptId: string | null;
+    };
 
 export interface Gradebook {
   className: string;
@@ -674,6 +714,7 @@ export async function getGradebook(viewer: Viewer, classId: string, now = new Da
       select: { id: true, userId: true, quizAssignmentId: true, status: true, score: true, maxScore: true, needsGrading: true },
     }),
   ]);
+  const pending = await pendingPointsOf(attempts.filter((a) => a.status === "submitted" && a.needsGrading).map((a) => a.id));
   return {
     className: cls.name,
     quizzes: assignments.map((a) => ({ quizAssignmentId: a.id, title: a.quiz.title, dueAt: a.dueAt })),
@@ -684,7 +725,17 @@ export async function getGradebook(viewer: Viewer, classId: string, now = new Da
         const done = mine.filter((a) => a.status === "submitted").sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
         const best = done[0];
         const waiting = done.find((a) => a.needsGrading);
-        if (best) return { state: waiting ? "needs-grading" : "submitted", attemptId: best.id, score: best.score ?? 0, maxScore: best.maxScore, attempts: mine.length, gradingAttemptId: waiting?.id ?? null };
+        if (best) {
+          return {
+            state: waiting ? "needs-grading" : "submitted",
+            attemptId: best.id,
+            score: best.score ?? 0,
+            maxScore: best.maxScore,
+            pendingPoints: pending.get(best.id) ?? 0,
+            attempts: mine.length,
+            gradingAttemptId: waiting?.id ?? null,
+          };
+        }
         const open = mine.find((a) => a.status === "in-progress");
         return open ? { state: "in-progress", attemptId: open.id } : { state: "not-started" };
       }),
@@ -692,21 +743,78 @@ export async function getGradebook(viewer: Viewer, classId: string, now = new Da
   };
 }
 
-/** One row per student, one column per quiz (score out of max, or blank), ready for a spreadsheet. */
-export async function exportGradesCsv(viewer: Viewer, classId: string): Promise<{ filename: string; csv: string }> {
+/**
+ * The gradebook for a spreadsheet, one row per student: for each quiz its score, out of, percent
+ * and status, then the points earned on each of its questions (in the quiz's order, from the best
+ * submitted attempt; blank while an answer waits for a grader); then, for each reading assigned
+ * to the class, the percent of its parts the student has read. `format` "eu" writes semicolons and
+ * decimal commas for spreadsheets in comma-decimal locales.
+ */
+export async function exportGradesCsv(viewer: Viewer, classId: string, opts: { format?: CsvFormat } = {}): Promise<{ filename: string; csv: string }> {
+  const format = opts.format ?? "standard";
+  const round2 = (n: number) => Math.round(n * 100) / 100;
   const book = await getGradebook(viewer, classId);
-  const header = ["Student", "Email", ...book.quizzes.flatMap((q) => [`${q.title} (score)`, `${q.title} (out of)`, `${q.title} (status)`])];
+  const [assignments, reading] = await Promise.all([
+    db.quizAssignment.findMany({
+      where: { classId },
+      select: { id: true, quiz: { select: { items: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { questionId: true, question: { select: { title: true } } } } } } },
+    }),
+    getClassProgress(viewer, classId),
+  ]);
+  const itemsOf = new Map(assignments.map((a) => [a.id, a.quiz.items]));
+  const bestIds = book.students.flatMap((s) => s.cells.flatMap((c) => (c.state === "submitted" || c.state === "needs-grading" ? [c.attemptId] : [])));
+  const best = await db.attempt.findMany({ where: { id: { in: bestIds } }, select: { id: true, snapshot: true, responses: { select: { questionKey: true, fraction: true } } } });
+  /** attempt → points earned per quiz item (by question id, in the order the items occur), null while waiting for a grader. */
+  const earnedOf = new Map(
+    best.map((a) => {
+      const fractions = new Map(a.responses.map((r) => [r.questionKey, r.fraction]));
+      const byQuestion = new Map<string, (number | null)[]>();
+      for (const q of readSnapshot(a.snapshot)) {
+        const f = fractions.has(q.key) ? fractions.get(q.key)! : 0;
+        byQuestion.set(q.questionId, [...(byQuestion.get(q.questionId) ?? []), f === null ? null : round2(f * q.points)]);
+      }
+      return [a.id, byQuestion] as const;
+    }),
+  );
+
+  const header = [
+    "Student",
+    "Email",
+    ...book.quizzes.flatMap((q) => [
+      `${q.title} (score)`,
+      `${q.title} (out of)`,
+      `${q.title} (percent)`,
+      `${q.title} (status)`,
+      ...(itemsOf.get(q.quizAssignmentId) ?? []).map((item, i) => `${q.title}: Q${i + 1} ${item.question.title}`),
+    ]),
+    ...reading.assignments.map((a) => `${a.readingTitle} (% read)`),
+  ];
   const rows = book.students.map((s) => [
     s.name,
     s.email,
-    ...s.cells.flatMap((c) =>
-      c.state === "submitted" || c.state === "needs-grading"
-        ? [Math.round(c.score * 100) / 100, c.maxScore, c.state === "needs-grading" ? "needs grading" : "graded"]
-        : ["", "", c.state === "in-progress" ? "in progress" : "not started"],
-    ),
+    ...s.cells.flatMap((c, column) => {
+      const items = itemsOf.get(book.quizzes[column]!.quizAssignmentId) ?? [];
+      if (c.state !== "submitted" && c.state !== "needs-grading") return ["", "", "", c.state === "in-progress" ? "in progress" : "not started", ...items.map(() => "")];
+      // A question that occurs twice in a quiz takes its occurrences in order.
+      const earned = earnedOf.get(c.attemptId);
+      const seen = new Map<string, number>();
+      const perQuestion = items.map((item) => {
+        const n = seen.get(item.questionId) ?? 0;
+        seen.set(item.questionId, n + 1);
+        return earned?.get(item.questionId)?.[n] ?? "";
+      });
+      return [
+        round2(c.score),
+        c.maxScore,
+        c.maxScore > 0 ? Math.round((c.score / c.maxScore) * 1000) / 10 : "",
+        c.state === "needs-grading" ? "needs grading" : "graded",
+        ...perQuestion,
+      ];
+    }),
+    ...reading.assignments.map((a) => a.rows.find((r) => r.studentId === s.id)?.progress.percent ?? ""),
   ]);
   const slug = book.className.normalize("NFD").replace(/\p{M}/gu, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "class";
-  return { filename: `${slug}-grades.csv`, csv: toCsv([header, ...rows]) };
+  return { filename: `${slug}-grades${format === "eu" ? "-semicolons" : ""}.csv`, csv: toCsv([header, ...rows], format) };
 }
 
 export interface QuizAnalysis {
@@ -734,12 +842,14 @@ export async function analyseQuizAssignment(viewer: Viewer, quizAssignmentId: st
     qa.quiz.readingId ? db.reading.findUnique({ where: { id: qa.quiz.readingId }, select: { slug: true } }) : null,
   ]);
   const byQuestion = new Map<string, { title: string; prompt: string; type: QuestionTypeId }>();
+  const groupers = new Map<string, (label: string) => string>();
   const cited = new Map<string, Map<string, number>>();
   const rows = attempts.map((a) => {
     const responses = new Map(a.responses.map((r) => [r.questionKey, r]));
     const questions: Record<string, { fraction: number | null; answerLabels: string[] }> = {};
     for (const q of readSnapshot(a.snapshot)) {
       byQuestion.set(q.questionId, { title: q.title, prompt: q.prompt, type: q.type });
+      if (!groupers.has(q.questionId)) groupers.set(q.questionId, answerGroupFor(q.type, q.config));
       const r = responses.get(q.key);
       const response = r ? (JSON.parse(r.response) as unknown) : null;
       questions[q.questionId] = { fraction: r?.fraction ?? 0, answerLabels: answerLabels(q.type, q.config, response) };
@@ -756,7 +866,8 @@ export async function analyseQuizAssignment(viewer: Viewer, quizAssignmentId: st
   return {
     attempts: attempts.length,
     readingSlug: reading?.slug ?? null,
-    questions: analyseQuestions(keys, rows).map((q) => {
+    // Typed answers count together as grading matches them ("SOLIDARNOŚĆ", "solidarnosc"), shown as typed.
+    questions: analyseQuestions(keys, rows, { groupOf: (key, label) => groupers.get(key)?.(label) ?? label }).map((q) => {
       const question = byQuestion.get(q.key)!;
       return {
         ...q,
@@ -768,6 +879,15 @@ export async function analyseQuizAssignment(viewer: Viewer, quizAssignmentId: st
   };
 }
 
+/** What a good essay contains, from the question as it is now; null when there are none or the config cannot be read. */
+function graderNotesOf(rawConfig: string): string | null {
+  try {
+    return parseConfig("essay", JSON.parse(rawConfig)).graderNotes || null;
+  } catch {
+    return null;
+  }
+}
+
 /** The paragraphs an evidence question's stored config accepts; none when the config cannot be read. */
 function evidenceKey(rawConfig: string | undefined): string[] {
   if (!rawConfig) return [];
@@ -776,4 +896,191 @@ function evidenceKey(rawConfig: string | undefined): string[] {
   } catch {
     return [];
   }
+}
+
+// ---------------------------------------------------------------- grading by question
+
+/**
+ * Grading one question across the class, as Moodle's "grade by question": every submitted answer
+ * to it one after another, in a fixed order (the students by name, then attempt number), and
+ * "next ungraded" that goes on across attempts and then to the next question with answers waiting.
+ */
+
+export interface GradingQuestion {
+  questionId: string;
+  /** Its number in the quiz as it is now. */
+  n: number;
+  title: string;
+  type: QuestionTypeId;
+  /** Submitted answers that are not blank. */
+  answered: number;
+  /** Answers waiting for a grader. */
+  ungraded: number;
+}
+
+export interface GradingOverview {
+  quizAssignmentId: string;
+  quizTitle: string;
+  classId: string;
+  className: string;
+  readingSlug: string | null;
+  /** Submitted attempts. */
+  attempts: number;
+  questions: GradingQuestion[];
+}
+
+export interface AnswerToGrade {
+  attemptId: string;
+  attemptNumber: number;
+  student: { id: string; name: string };
+  questionKey: string;
+  /** Worth this many points in this attempt (its snapshot). */
+  points: number;
+  /** In the attempt's view ids, like the review. */
+  response: unknown;
+  view: unknown;
+  correctResponse: unknown;
+  state: string;
+  earned: number | null;
+  feedback: string[];
+  rubric: { id: string; criterion: string; maxPoints: number }[] | null;
+  rubricScores: Record<string, number> | null;
+  graderComment: string | null;
+  gradedByHand: boolean;
+}
+
+export interface QuestionGrading extends GradingOverview {
+  question: GradingQuestion & { prompt: string; points: number; graderNotes: string | null };
+  answers: AnswerToGrade[];
+  ungraded: number;
+}
+
+/** One answer in the fixed grading order. */
+interface GradingEntry {
+  questionId: string;
+  attempt: { id: string; number: number; user: { id: string; name: string }; snapshot: string; responses: { questionKey: string; response: string; fraction: number | null; state: string | null; feedback: string; rubricScores: string | null; graderComment: string; gradedById: string | null }[] };
+  item: ReturnType<typeof readSnapshot>[number];
+  ungraded: boolean;
+}
+
+const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
+/** The quiz assignment's submitted answers in grading order: question by question (the quiz's order), then students by name, then attempt. */
+async function gradingEntries(viewer: Viewer, quizAssignmentId: string, now: Date) {
+  const { qa } = await loadAssignmentFor(viewer, quizAssignmentId);
+  if (!canManageClass(viewer, qa.class)) throw new AppError("forbidden", "Only the class's instructor grades its quizzes.");
+  await closeExpired({ quizAssignmentId }, now);
+  const attempts = await db.attempt.findMany({
+    where: { quizAssignmentId, status: "submitted" },
+    select: {
+      id: true,
+      number: true,
+      snapshot: true,
+      user: { select: { id: true, name: true } },
+      responses: { select: { questionKey: true, response: true, fraction: true, state: true, feedback: true, rubricScores: true, graderComment: true, gradedById: true } },
+    },
+  });
+  // In JavaScript, not in SQL: SQLite and PostgreSQL collate names differently ("Ádám" after "Zofia" byte-wise).
+  attempts.sort((a, b) => byName.compare(a.user.name, b.user.name) || a.user.id.localeCompare(b.user.id) || a.number - b.number);
+  const snapshots = new Map(attempts.map((a) => [a.id, readSnapshot(a.snapshot)]));
+  const questions: { questionId: string; n: number; title: string; type: QuestionTypeId; prompt: string; config: string; points: number }[] = [];
+  for (const [i, item] of qa.quiz.items.entries()) {
+    if (questions.some((q) => q.questionId === item.question.id)) continue;
+    const q = item.question;
+    questions.push({ questionId: q.id, n: i + 1, title: q.title, type: z.enum(questionTypeIds).parse(q.type), prompt: q.prompt, config: q.config, points: item.points });
+  }
+  const entries: GradingEntry[] = questions.flatMap((q) =>
+    attempts.flatMap((attempt) =>
+      snapshots
+        .get(attempt.id)!
+        .filter((item) => item.questionId === q.questionId)
+        .map((item) => {
+          const r = attempt.responses.find((x) => x.questionKey === item.key);
+          return { questionId: q.questionId, attempt, item, ungraded: r !== undefined && r.fraction === null };
+        }),
+    ),
+  );
+  const reading = qa.quiz.readingId ? await db.reading.findUnique({ where: { id: qa.quiz.readingId }, select: { slug: true } }) : null;
+  const overview: GradingOverview = {
+    quizAssignmentId,
+    quizTitle: qa.quiz.title,
+    classId: qa.class.id,
+    className: qa.class.name,
+    readingSlug: reading?.slug ?? null,
+    attempts: attempts.length,
+    questions: questions.map((q) => {
+      const mine = entries.filter((e) => e.questionId === q.questionId);
+      return {
+        questionId: q.questionId,
+        n: q.n,
+        title: q.title,
+        type: q.type,
+        answered: mine.filter((e) => {
+          const r = e.attempt.responses.find((x) => x.questionKey === e.item.key);
+          return r !== undefined && r.state !== "unanswered";
+        }).length,
+        ungraded: mine.filter((e) => e.ungraded).length,
+      };
+    }),
+  };
+  return { overview, questions, entries };
+}
+
+/** Each question of the quiz with how many answers it has and how many wait for a grader. */
+export async function getGradingOverview(viewer: Viewer, quizAssignmentId: string, now = new Date()): Promise<GradingOverview> {
+  return (await gradingEntries(viewer, quizAssignmentId, now)).overview;
+}
+
+/** Every submitted answer to one question of the quiz, in grading order, ready to grade. */
+export async function getQuestionGrading(viewer: Viewer, quizAssignmentId: string, questionId: string, now = new Date()): Promise<QuestionGrading> {
+  const { overview, questions, entries } = await gradingEntries(viewer, quizAssignmentId, now);
+  const question = questions.find((q) => q.questionId === questionId);
+  const summary = overview.questions.find((q) => q.questionId === questionId);
+  if (!question || !summary) throw new AppError("not_found", "That question is not part of this quiz.");
+  const answers = entries
+    .filter((e) => e.questionId === questionId)
+    .map(({ attempt, item: q }): AnswerToGrade => {
+      const r = attempt.responses.find((x) => x.questionKey === q.key);
+      return {
+        attemptId: attempt.id,
+        attemptNumber: attempt.number,
+        student: attempt.user,
+        questionKey: q.key,
+        points: q.points,
+        response: r ? responseToView(q.type, q.config, JSON.parse(r.response), q.seed) : null,
+        view: playerView(q.type, q.config, { seed: q.seed, shuffle: false }),
+        correctResponse: responseToView(q.type, q.config, correctResponseFor(q.type, q.config), q.seed),
+        state: r?.state ?? "unanswered",
+        earned: r && r.fraction !== null ? r.fraction * q.points : r ? null : 0,
+        feedback: r ? z.array(z.string()).parse(JSON.parse(r.feedback)) : [],
+        rubric: q.type === "essay" ? parseConfig("essay", q.config).rubric : null,
+        rubricScores: r?.rubricScores ? z.record(z.string(), z.number()).parse(JSON.parse(r.rubricScores)) : null,
+        graderComment: r?.graderComment || null,
+        gradedByHand: Boolean(r?.gradedById),
+      };
+    });
+  return {
+    ...overview,
+    question: { ...summary, prompt: question.prompt, points: question.points, graderNotes: question.type === "essay" ? graderNotesOf(question.config) : null },
+    answers,
+    ungraded: summary.ungraded,
+  };
+}
+
+/**
+ * The answer to grade after this one: the next one waiting in grading order (later students and
+ * attempts on this question, then later questions), coming round to the start for any skipped.
+ * Null when nothing waits.
+ */
+export async function nextUngradedAnswer(
+  viewer: Viewer,
+  quizAssignmentId: string,
+  after: { questionId: string; attemptId: string; questionKey?: string | undefined },
+  now = new Date(),
+): Promise<{ questionId: string; attemptId: string; questionKey: string } | null> {
+  const { entries } = await gradingEntries(viewer, quizAssignmentId, now);
+  const here = entries.findIndex((e) => e.questionId === after.questionId && e.attempt.id === after.attemptId && (after.questionKey === undefined || e.item.key === after.questionKey));
+  const order = here < 0 ? entries : [...entries.slice(here + 1), ...entries.slice(0, here)];
+  const next = order.find((e) => e.ungraded);
+  return next ? { questionId: next.questionId, attemptId: next.attempt.id, questionKey: next.item.key } : null;
 }

@@ -40,6 +40,20 @@ export interface QuestionTypePlugin<T extends QuestionTypeId, View> {
   responseIds(config: z.infer<(typeof configSchemas)[T]>): string[];
   /** The response with every id it names replaced by `map(id)`: how answers cross between view ids and authored ids. */
   mapResponseIds(response: z.infer<(typeof responseSchemas)[T]>, map: (id: string) => string): z.infer<(typeof responseSchemas)[T]>;
+  /**
+   * How an answer (in authored ids) reads to an instructor, one label per thing chosen: option,
+   * item and pair texts rather than ids, typed text as typed. [] for an empty answer. The
+   * analysis counts answers by these labels.
+   */
+  answerLabels(config: z.infer<(typeof configSchemas)[T]>, response: z.infer<(typeof responseSchemas)[T]>): string[];
+  /**
+   * For types whose answers are typed: the form in which two labels count as the same answer
+   * (as grading compares them, e.g. "SOLIDARNOŚĆ" and "solidarnosc"). Without it, labels are
+   * counted as they are.
+   */
+  answerGroup?(config: z.infer<(typeof configSchemas)[T]>, label: string): string;
+  /** The answer key at a glance, a line each, for the editor's question list: "✓ 3–4 April 1981", the order, the pairs. */
+  keySummary(config: z.infer<(typeof configSchemas)[T]>): string[];
 }
 
 /** For types whose responses name no ids (true/false, short answer, numeric, essay). */

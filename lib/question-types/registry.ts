@@ -156,6 +156,40 @@ export function correctResponseFor<T extends QuestionTypeId>(type: T, config: un
   return plugins[type].correctResponse(parseConfig(type, config));
 }
 
+/**
+ * Reads stored data for display, where one old or broken answer must not take a whole page down:
+ * a QuestionDataError reads as `fallback`; anything else is a bug and is thrown.
+ */
+function leniently<R>(fallback: R, read: () => R): R {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof QuestionDataError) return fallback;
+    throw e;
+  }
+}
+
+/** How an answer (in authored ids) reads to an instructor, one label per thing chosen; [] for none or for data that no longer fits the type. */
+export function answerLabelsFor<T extends QuestionTypeId>(type: T, config: unknown, response: unknown): string[] {
+  return leniently([], () => {
+    const parsed = parseResponse(type, response);
+    return parsed === null ? [] : plugins[type].answerLabels(parseConfig(type, config), parsed);
+  });
+}
+
+/** The form in which two of the question's answer labels count as the same answer (as grading compares typed text). */
+export function answerGroupFor<T extends QuestionTypeId>(type: T, config: unknown): (label: string) => string {
+  const group = plugins[type].answerGroup;
+  if (!group) return (label) => label;
+  const parsed = leniently(null, () => parseConfig(type, config));
+  return parsed === null ? (label) => label : (label) => group(parsed, label);
+}
+
+/** The answer key at a glance, a line each (see the contract); [] for settings that no longer fit the type. */
+export function keySummaryFor<T extends QuestionTypeId>(type: T, config: unknown): string[] {
+  return leniently([], () => plugins[type].keySummary(parseConfig(type, config)));
+}
+
 /** Test data every type ships (see fixtures.ts in each folder); the contract test runs them all. */
 export interface QuestionFixtures<T extends QuestionTypeId> {
   config: ConfigOf<T>;

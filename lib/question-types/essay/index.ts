@@ -1,6 +1,7 @@
 import { noResponseIds, type QuestionTypePlugin } from "@/lib/question-types/contract";
 import { essayConfig, essayResponse } from "@/lib/question-types/schemas";
 import { correctResponse, grade, isComplete } from "./grade";
+import { answerLabels, keySummary } from "./labels";
 import { toPlayerView, type EssayView } from "./view";
 
 export type { EssayView } from "./view";
@@ -16,4 +17,6 @@ export const essay = {
   correctResponse,
   toPlayerView,
   ...noResponseIds,
+  answerLabels,
+  keySummary,
 } satisfies QuestionTypePlugin<"essay", EssayView>;

@@ -1,6 +1,7 @@
 import type { QuestionTypePlugin } from "@/lib/question-types/contract";
 import { evidenceConfig, evidenceResponse } from "@/lib/question-types/schemas";
 import { correctResponse, grade, isComplete } from "./grade";
+import { answerGroup, answerLabels, keySummary } from "./labels";
 import { mapResponseIds, responseIds, toPlayerView, type EvidenceView } from "./view";
 
 export type { EvidenceView } from "./view";
@@ -17,4 +18,7 @@ export const evidence = {
   toPlayerView,
   responseIds,
   mapResponseIds,
+  answerLabels,
+  answerGroup,
+  keySummary,
 } satisfies QuestionTypePlugin<"evidence", EvidenceView>;

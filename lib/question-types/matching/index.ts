@@ -1,6 +1,7 @@
 import type { QuestionTypePlugin } from "@/lib/question-types/contract";
 import { matchingConfig, matchingResponse } from "@/lib/question-types/schemas";
 import { correctResponse, grade, isComplete } from "./grade";
+import { answerLabels, keySummary } from "./labels";
 import { mapResponseIds, responseIds, toPlayerView, type MatchingView } from "./view";
 
 export type { MatchingView } from "./view";
@@ -17,4 +18,6 @@ export const matching = {
   toPlayerView,
   responseIds,
   mapResponseIds,
+  answerLabels,
+  keySummary,
 } satisfies QuestionTypePlugin<"matching", MatchingView>;

@@ -1,6 +1,7 @@
 import type { QuestionTypePlugin } from "@/lib/question-types/contract";
 import { multipleChoiceConfig, multipleChoiceResponse } from "@/lib/question-types/schemas";
 import { correctResponse, grade, isComplete } from "./grade";
+import { answerLabels, keySummary } from "./labels";
 import { mapResponseIds, responseIds, toPlayerView, type MultipleChoiceView } from "./view";
 
 export type { MultipleChoiceView } from "./view";
@@ -16,4 +17,6 @@ export const multipleChoice = {
   toPlayerView,
   responseIds,
   mapResponseIds,
+  answerLabels,
+  keySummary,
 } satisfies QuestionTypePlugin<"multiple-choice", MultipleChoiceView>;

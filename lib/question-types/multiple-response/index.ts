@@ -1,6 +1,7 @@
 import type { QuestionTypePlugin } from "@/lib/question-types/contract";
 import { multipleResponseConfig, multipleResponseResponse } from "@/lib/question-types/schemas";
 import { correctResponse, grade, isComplete } from "./grade";
+import { answerLabels, keySummary } from "./labels";
 import { mapResponseIds, responseIds, toPlayerView, type MultipleResponseView } from "./view";
 
 export type { MultipleResponseView } from "./view";
@@ -16,4 +17,6 @@ export const multipleResponse = {
   toPlayerView,
   responseIds,
   mapResponseIds,
+  answerLabels,
+  keySummary,
 } satisfies QuestionTypePlugin<"multiple-response", MultipleResponseView>;

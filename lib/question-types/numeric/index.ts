@@ -1,6 +1,7 @@
 import { noResponseIds, type QuestionTypePlugin } from "@/lib/question-types/contract";
 import { numericConfig, numericResponse } from "@/lib/question-types/schemas";
 import { correctResponse, grade, isComplete } from "./grade";
+import { answerLabels, keySummary } from "./labels";
 import { toPlayerView, type NumericView } from "./view";
 
 export type { NumericView } from "./view";
@@ -15,4 +16,6 @@ export const numeric = {
   correctResponse,
   toPlayerView,
   ...noResponseIds,
+  answerLabels,
+  keySummary,
 } satisfies QuestionTypePlugin<"numeric", NumericView>;

@@ -1,6 +1,7 @@
 import type { QuestionTypePlugin } from "@/lib/question-types/contract";
 import { orderingConfig, orderingResponse } from "@/lib/question-types/schemas";
 import { correctResponse, grade, isComplete } from "./grade";
+import { answerLabels, keySummary } from "./labels";
 import { mapResponseIds, responseIds, toPlayerView, type OrderingView } from "./view";
 
 export type { OrderingView } from "./view";
@@ -17,4 +18,6 @@ export const ordering = {
   toPlayerView,
   responseIds,
   mapResponseIds,
+  answerLabels,
+  keySummary,
 } satisfies QuestionTypePlugin<"ordering", OrderingView>;

@@ -1,6 +1,7 @@
 import { noResponseIds, type QuestionTypePlugin } from "@/lib/question-types/contract";
 import { shortAnswerConfig, shortAnswerResponse } from "@/lib/question-types/schemas";
 import { correctResponse, grade, isComplete } from "./grade";
+import { answerGroup, answerLabels, keySummary } from "./labels";
 import { toPlayerView, type ShortAnswerView } from "./view";
 
 export type { ShortAnswerView } from "./view";
@@ -15,4 +16,7 @@ export const shortAnswer = {
   correctResponse,
   toPlayerView,
   ...noResponseIds,
+  answerLabels,
+  answerGroup,
+  keySummary,
 } satisfies QuestionTypePlugin<"short-answer", ShortAnswerView>;

@@ -1,6 +1,7 @@
 import { noResponseIds, type QuestionTypePlugin } from "@/lib/question-types/contract";
 import { trueFalseConfig, trueFalseResponse } from "@/lib/question-types/schemas";
 import { correctResponse, grade, isComplete } from "./grade";
+import { answerLabels, keySummary } from "./labels";
 import { toPlayerView, type TrueFalseView } from "./view";
 
 export type { TrueFalseView } from "./view";
@@ -15,4 +16,6 @@ export const trueFalse = {
   correctResponse,
   toPlayerView,
   ...noResponseIds,
+  answerLabels,
+  keySummary,
 } satisfies QuestionTypePlugin<"true-false", TrueFalseView>;

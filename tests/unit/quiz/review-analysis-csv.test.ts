@@ -58,18 +58,42 @@ describe("answerLabels", () => {
     expect(answerLabels("matching", matching, { matches: { p1: "KGB Chairman", p2: "KGB Chairman" } })).toEqual(["Mielke → KGB Chairman", "Andropov → KGB Chairman"]);
   });
   it("uses option texts for choices, including evidence questions' choices", () => {
-    const mc = { options: [{ id: "o1", text: "Brest, 3–4 April 1981" }] };
-    expect(answerLabels("multiple-choice", mc, { optionId: "o1" })).toEqual(["Brest, 3–4 April 1981"]);
-    expect(answerLabels("evidence", { answer: { kind: "choice", options: mc.options } }, { optionId: "o1", anchors: [] })).toEqual(["Brest, 3–4 April 1981"]);
-    expect(answerLabels("multiple-response", mc, { optionIds: ["o1", "gone"] })).toEqual(["Brest, 3–4 April 1981", "gone"]);
+    const options = [
+      { id: "o1", text: "Brest, 3–4 April 1981", correct: true },
+      { id: "o2", text: "Moscow", correct: false },
+    ];
+    expect(answerLabels("multiple-choice", { options }, { optionId: "o1" })).toEqual(["Brest, 3–4 April 1981"]);
+    expect(answerLabels("evidence", { answer: { kind: "choice", options }, evidence: ["p-1"] }, { optionId: "o1", anchors: [] })).toEqual(["Brest, 3–4 April 1981"]);
+    const weighted = { options: [{ id: "o1", text: "Brest, 3–4 April 1981", weight: 1 }, { id: "o2", text: "Moscow", weight: 0 }] };
+    expect(answerLabels("multiple-response", weighted, { optionIds: ["o1", "gone"] })).toEqual(["Brest, 3–4 April 1981", "gone"]);
   });
-  it("folds typed answers to lower case, hides essay text, and counts nothing for blank or missing answers", () => {
-    expect(answerLabels("short-answer", {}, { text: "  Solidarność " })).toEqual(["solidarność"]);
+  it("keeps typed answers as typed, hides essay text, and counts nothing for blank or missing answers", () => {
+    const accepted = { answers: [{ text: "Solidarność", credit: 1 }] };
+    expect(answerLabels("short-answer", accepted, { text: "  Solidarność " })).toEqual(["Solidarność"]);
+    expect(answerLabels("short-answer", accepted, { text: "SOLIDARNOŚĆ" })).toEqual(["SOLIDARNOŚĆ"]);
     expect(answerLabels("essay", {}, { text: "A long answer" })).toEqual(["answered"]);
-    expect(answerLabels("short-answer", {}, { text: "   " })).toEqual([]);
-    expect(answerLabels("numeric", {}, null)).toEqual([]);
-    expect(answerLabels("true-false", {}, { value: false })).toEqual(["False"]);
-    expect(answerLabels("ordering", { items: [] }, { order: [] })).toEqual([]);
+    expect(answerLabels("short-answer", accepted, { text: "   " })).toEqual([]);
+    expect(answerLabels("numeric", { answers: [{ kind: "tolerance", value: 1975, tolerance: 0, credit: 1 }] }, null)).toEqual([]);
+    expect(answerLabels("true-false", { answer: true }, { value: false })).toEqual(["False"]);
+    expect(answerLabels("ordering", { items: [{ id: "a", text: "A" }, { id: "b", text: "B" }] }, { order: [] })).toEqual([]);
+  });
+});
+
+describe("analyseQuestions with typed answers", () => {
+  const typed = (total: number, text: string): AnalysisAttempt => ({ total, questions: { q: { fraction: 1, answerLabels: [text] } } });
+  const fold = (_key: string, label: string) => label.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  it("counts spellings that grading matches together, under the most common one, with every spelling", () => {
+    const [q] = analyseQuestions(["q"], [typed(1, "SOLIDARNOŚĆ"), typed(0.5, "solidarnosc"), typed(0.4, "SOLIDARNOŚĆ"), typed(0.2, "Komsomol")], { groupOf: fold });
+    expect(q!.answered).toBe(4);
+    expect(q!.answers).toEqual([
+      { label: "SOLIDARNOŚĆ", count: 3, spellings: [{ text: "SOLIDARNOŚĆ", count: 2 }, { text: "solidarnosc", count: 1 }] },
+      { label: "Komsomol", count: 1 },
+    ]);
+  });
+  it("counts an attempt once per answer even when it gives two spellings of it", () => {
+    const both: AnalysisAttempt = { total: 1, questions: { q: { fraction: 1, answerLabels: ["Gdańsk", "gdansk"] } } };
+    const [q] = analyseQuestions(["q"], [both], { groupOf: fold });
+    expect(q!.answers).toEqual([{ label: "gdansk", count: 1, spellings: [{ text: "gdansk", count: 1 }, { text: "Gdańsk", count: 1 }] }]);
   });
 });
 
@@ -85,5 +109,15 @@ describe("CSV", () => {
   });
   it("writes a BOM and CRLF rows", () => {
     expect(toCsv([["a", "b"], [1, 2]])).toBe("\uFEFFa,b\r\n1,2\r\n");
+  });
+  it("writes semicolons and decimal commas for comma-decimal spreadsheets, quoting what holds a semicolon", () => {
+    expect(toCsv([["Student", "Brest; Madrid", "Dubois, Chloé"], ["=1+1", 3.25, -0.5], [81.3, 4, null]], "eu")).toBe(
+      '\uFEFFStudent;"Brest; Madrid";Dubois, Chloé\r\n\'=1+1;3,25;-0,5\r\n81,3;4;\r\n',
+    );
+    expect(csvField(1.5)).toBe("1.5");
+    expect(csvField(1.5, "eu")).toBe("1,5");
+    expect(csvField("a;b")).toBe("a;b");
+    expect(csvField("a;b", "eu")).toBe('"a;b"');
+    expect(csvField(Number.POSITIVE_INFINITY, "eu")).toBe("");
   });
 });

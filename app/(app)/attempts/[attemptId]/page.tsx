@@ -28,6 +28,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ attemp
           attemptId={attempt.id}
           attemptNumber={attempt.number}
           quizTitle={attempt.quizTitle}
+          quizDescription={attempt.quizDescription}
           questions={attempt.questions}
           responses={attempt.responses}
           passages={attempt.passages}

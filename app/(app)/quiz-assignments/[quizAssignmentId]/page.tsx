@@ -6,6 +6,8 @@ import { guardPage } from "@/lib/http/page-guard";
 import { startAttemptAction } from "@/lib/actions/attempts";
 import { formatDateTime, formatDay } from "@/components/ui/dates";
 import { formatPoints as points } from "@/components/quiz/answer-state";
+import { PlainParagraphs } from "@/components/quiz/plain-paragraphs";
+import { pendingLabel } from "@/lib/quiz/score";
 
 export const metadata: Metadata = { title: "Quiz" };
 
@@ -60,6 +62,11 @@ export default async function QuizAssignmentPage({
         <Link href={`/classes/${qa.classId}`}>← {qa.className}</Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold">{qa.title}</h1>
+      {qa.description.trim() ? (
+        <div className="mt-3 max-w-prose space-y-2 text-lg" data-testid="quiz-description">
+          <PlainParagraphs text={qa.description} />
+        </div>
+      ) : null}
 
       <dl className="card mt-6 grid gap-x-6 gap-y-3 sm:grid-cols-2">
         <Fact label="Class">{qa.className}</Fact>
@@ -159,7 +166,9 @@ export default async function QuizAssignmentPage({
                         ? "In progress"
                         : `Submitted${a.submittedAt ? ` ${formatDateTime(a.submittedAt)}` : ""}`}
                       {review && review.score !== null ? ` · ${points(review.score)} of ${points(review.maxScore)} points` : ""}
-                      {review && review.score !== null && review.needsGrading ? " so far (an answer is waiting to be graded)" : ""}
+                      {review && review.score !== null && review.needsGrading
+                        ? ` so far (${pendingLabel(review.pendingPoints) ?? "an answer is waiting to be graded"})`
+                        : ""}
                     </p>
                   </div>
                   {a.status === "in-progress" ? (

@@ -6,7 +6,8 @@ import { listMyClasses } from "@/lib/data/classes";
 import { getQuizForEditing, listMyQuestions } from "@/lib/data/quizzes";
 import { guardPage } from "@/lib/http/page-guard";
 import { questionTypeIds } from "@/lib/question-types/ids";
-import { questionTypes } from "@/lib/question-types/registry";
+import { keySummaryFor, questionTypes } from "@/lib/question-types/registry";
+import { snippet } from "@/components/quiz/players/parts";
 import { formatDay } from "@/components/ui/dates";
 import { SuccessNotice } from "@/components/ui/notice";
 import {
@@ -23,6 +24,11 @@ import {
 export const metadata: Metadata = { title: "Quiz builder" };
 
 const points = (n: number) => String(Math.round(n * 100) / 100);
+/** Enough of the prompt to tell questions apart in the list; the editor has the rest. */
+const PROMPT_CHARS = 220;
+/** Lines of a key shown in the list, and characters per line. */
+const KEY_LINES = 8;
+const KEY_CHARS = 160;
 /** A stored instant as <input type="datetime-local"> shows it, in UTC like every date in the app. */
 const localUtc = (d: Date | null) => (d ? d.toISOString().slice(0, 16) : "");
 
@@ -119,6 +125,10 @@ export default async function QuizBuilderPage({ params, searchParams }: { params
                         <h3 className="mt-0.5 font-bold" data-testid={`quiz-item-${n}-title`}>
                           {q.title}
                         </h3>
+                        <p className="mt-1 text-sm" data-testid={`quiz-item-${n}-prompt`}>
+                          {snippet(q.prompt, PROMPT_CHARS)}
+                        </p>
+                        <KeyAtAGlance lines={keySummaryFor(q.type, q.config)} essay={q.type === "essay"} testId={`quiz-item-${n}-key`} />
                       </div>
                       <ItemPointsForm quizId={quiz.id} itemId={item.id} points={item.points} position={n} />
                     </div>
@@ -196,5 +206,23 @@ export default async function QuizBuilderPage({ params, searchParams }: { params
         </div>
       </div>
     </main>
+  );
+}
+
+/** The answer key in a few short lines, so the list can be checked without opening every question. */
+function KeyAtAGlance({ lines, essay, testId }: { lines: string[]; essay: boolean; testId: string }) {
+  if (lines.length === 0) return null;
+  const shown = lines.slice(0, KEY_LINES);
+  const more = lines.length - shown.length;
+  return (
+    <div className="mt-2 rounded-md border border-line bg-stone-50 px-3 py-2 text-sm" data-testid={testId}>
+      <p className="font-semibold text-muted">{essay ? "Graded against" : "Key"}</p>
+      <ul className="mt-0.5 space-y-0.5">
+        {shown.map((line, i) => (
+          <li key={i}>{snippet(line, KEY_CHARS)}</li>
+        ))}
+        {more > 0 ? <li className="text-muted">and {more} more (open the question to see them)</li> : null}
+      </ul>
+    </div>
   );
 }

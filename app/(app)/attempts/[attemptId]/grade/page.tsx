@@ -11,6 +11,7 @@ import { FeedbackList } from "@/components/quiz/feedback-list";
 import { formatDateTime } from "@/components/ui/dates";
 import { answerState, formatPoints, pointsLabel } from "@/components/quiz/answer-state";
 import { PlainParagraphs } from "@/components/quiz/plain-paragraphs";
+import { pendingLabel } from "@/lib/quiz/score";
 
 export const metadata: Metadata = { title: "Grade an attempt" };
 
@@ -55,7 +56,8 @@ export default async function GradeAttemptPage({ params }: { params: Promise<{ a
           <div className="mt-3 rounded-md border-2 border-amber-700 bg-amber-50 p-3 text-amber-950">
             <p className="font-semibold">
               <span aria-hidden="true">✎ </span>
-              {toGrade.length === 1 ? "1 answer needs grading" : `${toGrade.length} answers need grading`}; the total counts them as 0 until then.
+              {toGrade.length === 1 ? "1 answer needs grading" : `${toGrade.length} answers need grading`}
+              {pendingLabel(review.pendingPoints) ? ` (${pendingLabel(review.pendingPoints)})` : ""}; the total counts them as 0 until then.
             </p>
             <ul className="mt-1 flex flex-wrap gap-x-4">
               {toGrade.map((q) => (
@@ -74,14 +76,28 @@ export default async function GradeAttemptPage({ params }: { params: Promise<{ a
 
       <ol className="mt-8 space-y-8">
         {review.questions.map((q, i) => (
-          <QuestionToGrade key={q.key} q={q} n={i + 1} attemptId={review.id} submitted={submitted} readingSlug={readingSlug} />
+          <QuestionToGrade key={q.key} q={q} n={i + 1} attemptId={review.id} submitted={submitted} readingSlug={readingSlug} byQuestionHref={`/quiz-assignments/${review.quizAssignmentId}/grade/${q.questionId}`} />
         ))}
       </ol>
     </main>
   );
 }
 
-function QuestionToGrade({ q, n, attemptId, submitted, readingSlug }: { q: ReviewQuestion; n: number; attemptId: string; submitted: boolean; readingSlug: string | null }) {
+function QuestionToGrade({
+  q,
+  n,
+  attemptId,
+  submitted,
+  readingSlug,
+  byQuestionHref,
+}: {
+  q: ReviewQuestion;
+  n: number;
+  attemptId: string;
+  submitted: boolean;
+  readingSlug: string | null;
+  byQuestionHref: string;
+}) {
   const titleId = `${q.key}-title`;
   // An open attempt has no grades yet: its answers would all read "not answered".
   const state = submitted ? answerState(q.state, "grader") : undefined;
@@ -126,6 +142,9 @@ function QuestionToGrade({ q, n, attemptId, submitted, readingSlug }: { q: Revie
               <span aria-hidden="true">✎</span> Graded by hand
             </p>
           ) : null}
+          <Link href={byQuestionHref} className="text-sm">
+            Every student’s answer to this question<span className="sr-only"> (question {n})</span>
+          </Link>
         </div>
 
         {/* An essay is graded against its prompt: open; for other types the answer says enough. */}

@@ -8,6 +8,7 @@ import { ReviewAnswer } from "@/components/quiz/review-answer";
 import { FeedbackList } from "@/components/quiz/feedback-list";
 import { answerState, formatPoints, pointsLabel } from "@/components/quiz/answer-state";
 import { PlainParagraphs } from "@/components/quiz/plain-paragraphs";
+import { pendingLabel } from "@/lib/quiz/score";
 
 export const metadata: Metadata = { title: "Quiz review" };
 
@@ -58,8 +59,14 @@ export default async function AttemptReviewPage({ params }: { params: Promise<{ 
               <p className="mt-1 text-3xl font-bold tabular-nums">
                 {formatPoints(review.score)} <span className="text-lg font-normal text-muted">of {pointsLabel(review.maxScore)}</span>
                 {review.maxScore > 0 ? <span className="ml-3 text-lg font-normal text-muted"> ({Math.round((review.score / review.maxScore) * 100)}%)</span> : null}
+                {pendingLabel(review.pendingPoints) ? <span className="text-lg font-normal text-muted"> — {pendingLabel(review.pendingPoints)}</span> : null}
               </p>
-              {review.needsGrading ? <p className="mt-2 text-muted">Some answers are waiting for your instructor to grade, so this score may still go up.</p> : null}
+              {review.needsGrading ? (
+                <p className="mt-2 text-muted">
+                  {viewer.role === "student" ? "Your instructor has not graded every answer yet" : "Not every answer is graded yet"}: the score counts
+                  {review.pendingPoints ? " those points" : " them"} as 0 for now, so it may still go up.
+                </p>
+              ) : null}
             </section>
           ) : null}
 
@@ -113,6 +120,8 @@ function ReviewItem({ q, n, attemptNeedsGrading, own, readingSlug }: { q: Review
           </p>
         ) : null}
 
+        {q.rubric && q.rubric.length > 0 && q.rubricScores ? <RubricScores q={q} own={own} /> : null}
+
         {q.correctResponse !== null && q.correctResponse !== undefined ? (
           <div className="mt-4 rounded-md border border-green-700/40 bg-green-50/60 p-3">
             <h3 className="text-sm font-semibold uppercase tracking-wide text-green-900">{q.state === "correct" ? "The right answer (yours)" : "The right answer"}</h3>
@@ -139,5 +148,49 @@ function ReviewItem({ q, n, attemptNeedsGrading, own, readingSlug }: { q: Review
         ) : null}
       </section>
     </li>
+  );
+}
+
+/** Each rubric criterion with the points given for it, so the total is not the only thing a student learns. */
+function RubricScores({ q, own }: { q: ReviewQuestion; own: boolean }) {
+  const scores = q.rubricScores ?? {};
+  const rubric = q.rubric ?? [];
+  const given = rubric.reduce((s, c) => s + (scores[c.id] ?? 0), 0);
+  const max = rubric.reduce((s, c) => s + c.maxPoints, 0);
+  return (
+    <div className="mt-4 overflow-x-auto">
+      <table className="w-full border-collapse text-left" data-testid={`${q.key}-rubric`}>
+        <caption className="text-left text-sm font-semibold uppercase tracking-wide text-muted">{own ? "How your answer was graded" : "Rubric scores"}</caption>
+        <thead>
+          <tr className="border-b border-line text-sm text-muted">
+            <th scope="col" className="py-1 pr-3 font-semibold">
+              Criterion
+            </th>
+            <th scope="col" className="py-1 text-right font-semibold">
+              Points
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rubric.map((c) => (
+            <tr key={c.id} className="border-b border-line align-top">
+              <td className="py-1.5 pr-3">{c.criterion}</td>
+              <td className="whitespace-nowrap py-1.5 text-right tabular-nums">
+                {typeof scores[c.id] === "number" ? `${formatPoints(scores[c.id]!)} of ${formatPoints(c.maxPoints)}` : `– of ${formatPoints(c.maxPoints)}`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="font-semibold">
+            <td className="py-1.5 pr-3">Rubric total{q.earned !== null && max !== q.points ? `, as ${pointsLabel(q.points)} for this question` : ""}</td>
+            <td className="whitespace-nowrap py-1.5 text-right tabular-nums">
+              {formatPoints(given)} of {formatPoints(max)}
+              {q.earned !== null && max !== q.points ? ` → ${formatPoints(q.earned)}` : ""}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }

@@ -44,10 +44,20 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
           <p className="mt-1 text-lg text-muted">{book.className}</p>
         </div>
         {book.quizzes.length > 0 ? (
-          // A plain link: the CSV is a file download, not a page to render.
-          <a className="btn-secondary" href={`/classes/${classId}/gradebook/grades.csv`} download data-testid="download-csv">
-            <span aria-hidden="true">⤓</span> Download CSV
-          </a>
+          // Plain links: the CSV is a file download, not a page to render. Two number formats,
+          // because a spreadsheet in a comma-decimal locale misreads "3.25".
+          <div className="flex flex-wrap items-center gap-3">
+            <a className="btn-secondary" href={`/classes/${classId}/gradebook/grades.csv`} download data-testid="download-csv" aria-describedby="csv-formats">
+              <span aria-hidden="true">⤓</span> CSV, decimal point (2.5)
+            </a>
+            <a className="btn-secondary" href={`/classes/${classId}/gradebook/grades.csv?format=eu`} download data-testid="download-csv-eu" aria-describedby="csv-formats">
+              <span aria-hidden="true">⤓</span> CSV, decimal comma (2,5)
+            </a>
+            <p id="csv-formats" className="w-full text-sm text-muted sm:w-auto sm:max-w-xs">
+              The grades as a spreadsheet. Choose decimal commas (with semicolons between fields) if your spreadsheet is set to German, French, Polish or a
+              similar language.
+            </p>
+          </div>
         ) : null}
       </div>
 
@@ -67,7 +77,12 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
               </h2>
               {toGrade.map((q) => (
                 <div key={q.quizAssignmentId} className="mt-2">
-                  <h3 className="font-semibold">{q.title}</h3>
+                  <h3 className="font-semibold">
+                    {q.title}{" "}
+                    <Link href={`/quiz-assignments/${q.quizAssignmentId}/grade`} className="ml-2 text-base font-semibold">
+                      Grade by question<span className="sr-only">: {q.title}</span>
+                    </Link>
+                  </h3>
                   <ul className="mt-1 flex flex-wrap gap-x-5 gap-y-1">
                     {q.attempts.map((a) => (
                       <li key={a.attemptId}>
@@ -127,6 +142,9 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
               <dt className="inline font-semibold">7 / 10</dt> <dd className="inline">points of the best submitted attempt (open it to see every answer)</dd>
             </div>
             <div>
+              <dt className="inline font-semibold">5 pending</dt> <dd className="inline">points of answers still to grade, counted as 0 in the score until then</dd>
+            </div>
+            <div>
               <dt className="inline font-semibold">Needs grading</dt> <dd className="inline">an answer waits for you; the score counts it as 0 until then</dd>
             </div>
           </dl>
@@ -145,6 +163,9 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
                   <p className="flex flex-wrap gap-x-4 gap-y-1">
                     <Link href={`/quiz-assignments/${q.quizAssignmentId}/analysis`}>
                       Question analysis<span className="sr-only">: {q.title}</span>
+                    </Link>
+                    <Link href={`/quiz-assignments/${q.quizAssignmentId}/grade`}>
+                      Grade by question<span className="sr-only">: {q.title}</span>
                     </Link>
                     <Link href={`/quiz-assignments/${q.quizAssignmentId}`}>
                       Quiz page<span className="sr-only">: {q.title}</span>
@@ -191,6 +212,11 @@ function Cell({ cell, student, quiz }: { cell: GradebookCell; student: string; q
             {pct !== null ? " · " : null}
             {cell.attempts === 1 ? "1 attempt" : `${cell.attempts} attempts`}
           </span>
+          {cell.pendingPoints > 0 ? (
+            <span className="block text-sm font-semibold text-amber-950" data-testid="pending-points">
+              {points(cell.pendingPoints)} pending<span className="sr-only"> {cell.pendingPoints === 1 ? "point" : "points"} waiting to be graded</span>
+            </span>
+          ) : null}
           {cell.state === "needs-grading" ? (
             <Link
               href={`/attempts/${cell.gradingAttemptId ?? cell.attemptId}/grade`}

@@ -73,7 +73,10 @@ export default async function AnalysisPage({ params }: { params: Promise<{ quizA
           </div>
           <div>
             <dt className="font-semibold">Answers</dt>
-            <dd>How many attempts gave each answer, out of those that answered the question. Choices with several picks count each pick.</dd>
+            <dd>
+              How many attempts gave each answer, out of those that answered the question. Choices with several picks count each pick. Typed answers that
+              grading treats as the same (capitals, accents, punctuation, as the question says) are counted together and shown as the students typed them.
+            </dd>
           </div>
         </dl>
       </details>
@@ -140,7 +143,7 @@ export default async function AnalysisPage({ params }: { params: Promise<{ quizA
           <ol className="mt-10 space-y-8">
             {analysis.questions.map((q, i) => (
               <li key={q.key}>
-                <QuestionAnalysisCard q={q} n={i + 1} attempts={analysis.attempts} reading={reading} evidenceHref={`${here}/evidence/${q.key}`} />
+                <QuestionAnalysisCard q={q} n={i + 1} attempts={analysis.attempts} reading={reading} evidenceHref={`${here}/evidence/${q.key}`} gradeHref={`/quiz-assignments/${quizAssignmentId}/grade/${q.key}`} />
               </li>
             ))}
           </ol>
@@ -150,7 +153,21 @@ export default async function AnalysisPage({ params }: { params: Promise<{ quizA
   );
 }
 
-function QuestionAnalysisCard({ q, n, attempts, reading, evidenceHref }: { q: AnalysedQuestion; n: number; attempts: number; reading: ReadingDTO | null; evidenceHref: string }) {
+function QuestionAnalysisCard({
+  q,
+  n,
+  attempts,
+  reading,
+  evidenceHref,
+  gradeHref,
+}: {
+  q: AnalysedQuestion;
+  n: number;
+  attempts: number;
+  reading: ReadingDTO | null;
+  evidenceHref: string;
+  gradeHref: string;
+}) {
   const id = `question-${n}`;
   const disc = discriminationReading(q.discrimination);
   return (
@@ -197,14 +214,14 @@ function QuestionAnalysisCard({ q, n, attempts, reading, evidenceHref }: { q: An
         </div>
       </div>
 
-      <AnswerChart q={q} n={n} />
+      <AnswerChart q={q} n={n} gradeHref={gradeHref} />
 
       {q.type === "evidence" ? <CitedParagraphs q={q} n={n} reading={reading} evidenceHref={evidenceHref} /> : null}
     </article>
   );
 }
 
-function AnswerChart({ q, n }: { q: AnalysedQuestion; n: number }) {
+function AnswerChart({ q, n, gradeHref }: { q: AnalysedQuestion; n: number; gradeHref: string }) {
   const id = `question-${n}-answers`;
   if (q.type === "essay") {
     return (
@@ -213,8 +230,11 @@ function AnswerChart({ q, n }: { q: AnalysedQuestion; n: number }) {
           Answers
         </h3>
         <p className="mt-1">
-          {q.answered === 1 ? "1 student wrote an answer" : `${q.answered} students wrote an answer`}. Essays are read one by one: open each attempt from the
-          gradebook.
+          {q.answered === 1 ? "1 student wrote an answer" : `${q.answered} students wrote an answer`}. Essays are read one by one:{" "}
+          <Link href={gradeHref}>
+            read and grade every answer to this question<span className="sr-only"> ({q.title})</span>
+          </Link>
+          .
         </p>
       </div>
     );
@@ -236,7 +256,10 @@ function AnswerChart({ q, n }: { q: AnalysedQuestion; n: number }) {
               const s = share(a.count, q.answered);
               return (
                 <li key={a.label} className="grid items-center gap-x-3 gap-y-0.5 md:grid-cols-[minmax(0,18rem)_minmax(0,1fr)_6.5rem]">
-                  <span className="break-words font-medium">{a.label}</span>
+                  <span className="break-words font-medium">
+                    {a.label}
+                    <Spellings answer={a} />
+                  </span>
                   <span aria-hidden="true" className="block h-6 overflow-hidden rounded-sm border border-stone-300 bg-stone-100">
                     <span className="block h-full bg-blue-800" style={{ width: `${Math.max(s * 100, a.count > 0 ? 1 : 0)}%` }} />
                   </span>
@@ -273,6 +296,7 @@ function AnswerChart({ q, n }: { q: AnalysedQuestion; n: number }) {
                   <tr key={a.label} className="border-t border-stone-300">
                     <th scope="row" className="px-3 py-1.5 font-normal">
                       {a.label}
+                      <Spellings answer={a} />
                     </th>
                     <td className="px-3 py-1.5 text-right tabular-nums">{a.count}</td>
                     <td className="px-3 py-1.5 text-right tabular-nums">{pct(share(a.count, q.answered))}</td>
@@ -284,6 +308,16 @@ function AnswerChart({ q, n }: { q: AnalysedQuestion; n: number }) {
         </>
       )}
     </div>
+  );
+}
+
+/** How one answer was typed, where the class typed it in more than one way (counted together, as grading matches them). */
+function Spellings({ answer }: { answer: AnalysedQuestion["answers"][number] }) {
+  if (!answer.spellings) return null;
+  return (
+    <span className="block text-base font-normal text-muted" data-testid="answer-spellings">
+      typed as {answer.spellings.map((s) => `“${s.text}” (${s.count})`).join(", ")}
+    </span>
   );
 }
 

@@ -27,7 +27,7 @@ export default async function QuizPreviewPage({ params }: { params: Promise<{ qu
             <p className="mt-4 text-muted">This quiz has no questions yet. Add some to preview it.</p>
           </>
         ) : (
-          <AttemptPlayer mode="preview" quizTitle={quiz.quizTitle} questions={quiz.questions} responses={quiz.responses} passages={quiz.passages} />
+          <AttemptPlayer mode="preview" quizTitle={quiz.quizTitle} quizDescription={quiz.quizDescription} questions={quiz.questions} responses={quiz.responses} passages={quiz.passages} />
         )}
       </div>
     </main>
