@@ -1,21 +1,17 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { changePasswordAction } from "@/lib/actions/account";
 import { initialFormState } from "@/lib/actions/form-state";
 import { Field, FormMessage } from "@/components/ui/field";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/auth";
 
-export function ChangePasswordForm() {
+/** A successful change redirects back here with `notice` (see changePasswordAction). */
+export function ChangePasswordForm({ notice }: { notice?: string | undefined }) {
   const [state, action, pending] = useActionState(changePasswordAction, initialFormState);
-  const form = useRef<HTMLFormElement>(null);
-  // After a change, empty the fields so the new password does not sit on the screen.
-  useEffect(() => {
-    if (state.ok) form.current?.reset();
-  }, [state]);
   return (
-    <form ref={form} action={action} className="mt-4 space-y-4" noValidate aria-labelledby="change-password-heading">
-      <FormMessage ok={state.ok} message={state.message} />
+    <form action={action} className="mt-4 space-y-4" noValidate aria-labelledby="change-password-heading">
+      {state.message ? <FormMessage ok={state.ok} message={state.message} /> : <FormMessage ok message={notice} />}
       <Field
         name="currentPassword"
         label="Current password"

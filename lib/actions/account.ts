@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { signOut } from "@/lib/auth/config";
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/lib/auth/config";
 import { requireSession } from "@/lib/auth/viewer";
 import { endAllSessions } from "@/lib/data/sessions";
 import { changePassword } from "@/lib/data/users";
@@ -12,15 +13,26 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
   const parsed = changePasswordSchema.safeParse({ currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") });
   // Passwords are never sent back into the form.
   if (!parsed.success) return invalid(parsed.error, {});
+  let email: string;
+  let others: number;
   try {
     const { viewer, sessionId } = await requireSession();
-    const { otherSessionsEnded } = await changePassword(viewer, parsed.data, sessionId);
-    const others =
-      otherSessionsEnded === 0 ? "" : ` You were signed out on ${otherSessionsEnded === 1 ? "1 other device" : `${otherSessionsEnded} other devices`}.`;
-    return { ok: true, message: `Your password has been changed.${others}` };
+    email = viewer.email;
+    others = (await changePassword(viewer, parsed.data, sessionId)).otherSessionsEnded;
   } catch (e) {
     return failed(e, {});
   }
+  // Every session ended, this one too (a copy of its cookie may be why the password changed):
+  // sign this device in again, with a new session, using the new password.
+  try {
+    await signIn("credentials", { email, password: parsed.data.newPassword, redirect: false });
+  } catch (e) {
+    if (!(e instanceof AuthError)) throw e;
+    redirect("/login?reason=password-changed");
+  }
+  // A redirect, not a message in place: the page rendered after an action still sees the request's
+  // old Cookie header (Auth.js reads headers()), while Next forwards the new cookie to a redirect.
+  redirect(`/account?changed=${others}`);
 }
 
 export async function signOutEverywhereAction(): Promise<void> {

@@ -54,10 +54,12 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
 
 /**
  * Changes the viewer's password: the current one must be right (guesses are rate-limited per
- * account, against someone who found a signed-in computer), the new one strong. Every other session
- * of the account ends in the same transaction; the one making the change (keepSessionId) stays.
+ * account, against someone who found a signed-in computer), the new one strong. Every session of
+ * the account ends in the same transaction, the current one (currentSessionId) included, since a
+ * stolen copy of its cookie is one reason to change a password; the caller signs this device in
+ * again with the new password. Returns how many sessions other than the current one ended.
  */
-export async function changePassword(viewer: Viewer, input: ChangePasswordInput, keepSessionId: string, now = new Date()): Promise<{ otherSessionsEnded: number }> {
+export async function changePassword(viewer: Viewer, input: ChangePasswordInput, currentSessionId: string, now = new Date()): Promise<{ otherSessionsEnded: number }> {
   if (!canManageOwnAccount(viewer, viewer.id)) throw new AppError("forbidden", "You can only change your own password.");
   const buckets = passwordChangeBuckets(viewer.id);
   const gate = await reserveAttempt(limiters(), buckets);
@@ -77,7 +79,8 @@ export async function changePassword(viewer: Viewer, input: ChangePasswordInput,
   const passwordHash = await hashPassword(input.newPassword);
   const [, ended] = await db.$transaction([
     db.user.update({ where: { id: viewer.id }, data: { passwordHash }, select: { id: true } }),
-    db.session.updateMany({ where: { userId: viewer.id, revokedAt: null, id: { not: keepSessionId } }, data: { revokedAt: now } }),
+    db.session.updateMany({ where: { userId: viewer.id, revokedAt: null, id: { not: currentSessionId } }, data: { revokedAt: now } }),
+    db.session.updateMany({ where: { userId: viewer.id, id: currentSessionId, revokedAt: null }, data: { revokedAt: now } }),
   ]);
   await clearBuckets(limiters(), buckets);
   return { otherSessionsEnded: ended.count };

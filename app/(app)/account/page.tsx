@@ -7,8 +7,17 @@ import { ChangePasswordForm } from "@/components/account/account-forms";
 
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage() {
+/** The message after a password change, from ?changed=N (how many other sessions ended). */
+function changedMessage(raw: string | string[] | undefined): string | undefined {
+  if (typeof raw !== "string" || !/^\d{1,4}$/.test(raw)) return undefined;
+  const others = Number(raw);
+  const ended = others === 0 ? "" : ` You were signed out on ${others === 1 ? "1 other device" : `${others} other devices`}.`;
+  return `Your password has been changed.${ended}`;
+}
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await guardPage(requireViewer(), "/account");
+  const changed = changedMessage((await searchParams).changed);
   const sessions = await liveSessionCount(viewer, viewer.id);
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-12">
@@ -21,8 +30,8 @@ export default async function AccountPage() {
         <h2 id="change-password-heading" className="text-xl font-semibold">
           Change your password
         </h2>
-        <p className="mt-1 text-sm text-muted">Changing it signs you out on every other device; you stay signed in here.</p>
-        <ChangePasswordForm />
+        <p className="mt-1 text-sm text-muted">Changing it signs you out on every other device, and anyone using a copy of this sign-in; you stay signed in here.</p>
+        <ChangePasswordForm notice={changed} />
       </section>
 
       <section aria-labelledby="sessions-heading" className="mt-12">

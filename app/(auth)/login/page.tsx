@@ -15,6 +15,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const signedOutEverywhere = sp.reason === "signed-out-everywhere";
   const notice = signedOutEverywhere
     ? "You are signed out on every device, this one included."
+    : sp.reason === "password-changed"
+      ? "Your password has been changed. Sign in with the new one."
     : sp.reason === "expired"
       ? SESSION_EXPIRED
       : sp.error === "CredentialsSignin"
