@@ -3,7 +3,7 @@
  * actions into a message beside the form, route handlers into JSON with the right status.
  * Anything else is a bug: it is logged and the user sees a plain apology, never a stack trace.
  */
-export type AppErrorCode = "unauthorized" | "expired" | "forbidden" | "not_found" | "invalid" | "conflict";
+export type AppErrorCode = "unauthorized" | "expired" | "forbidden" | "not_found" | "invalid" | "conflict" | "rate_limited";
 
 const statusByCode: Record<AppErrorCode, number> = {
   unauthorized: 401,
@@ -12,6 +12,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   not_found: 404,
   invalid: 400,
   conflict: 409,
+  rate_limited: 429,
 };
 
 export class AppError extends Error {
@@ -28,6 +29,27 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/** "Too many attempts": carries how long to wait, for the message and a Retry-After header. */
+export class RateLimitedError extends AppError {
+  override name = "RateLimitedError";
+  constructor(readonly retryAfterSeconds: number) {
+    super("rate_limited", tooManyAttempts(retryAfterSeconds));
+  }
+}
+
+/** "Too many attempts. Try again in 4 minutes." Rounded up, so the wait is never understated. */
+export function tooManyAttempts(retryAfterSeconds: number): string {
+  return `Too many attempts. Try again in ${waitPhrase(retryAfterSeconds)}.`;
+}
+
+export function waitPhrase(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  if (s < 60) return unit(s, "second");
+  if (s < 90 * 60) return unit(Math.ceil(s / 60), "minute");
+  return unit(Math.ceil(s / 3600), "hour");
+}
 
 export const SIGN_IN_REQUIRED = "Please sign in to continue.";
 export const SESSION_EXPIRED = "Your session has expired. Please sign in again; nothing you saved has been lost.";

@@ -15,6 +15,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <span data-testid="signed-in-as">
                 Signed in as <strong>{viewer.name}</strong> ({viewer.role})
               </span>
+              <Link href="/account" className="rounded px-2 py-1 hover:bg-stone-200">
+                Account
+              </Link>
               <form action={signOutAction}>
                 <button type="submit" className="rounded px-2 py-1 text-accent underline hover:bg-stone-200">
                   Sign out

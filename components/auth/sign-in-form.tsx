@@ -5,11 +5,11 @@ import { signInAction } from "@/lib/actions/auth";
 import { initialFormState } from "@/lib/actions/form-state";
 import { Field, FormMessage } from "@/components/ui/field";
 
-export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string | undefined }) {
+export function SignInForm({ callbackUrl, notice, noticeOk = false }: { callbackUrl: string; notice?: string | undefined; noticeOk?: boolean }) {
   const [state, action, pending] = useActionState(signInAction, initialFormState);
   return (
     <form action={action} className="mt-6 space-y-4" noValidate>
-      {notice && !state.message ? <FormMessage ok={false} message={notice} /> : null}
+      {notice && !state.message ? <FormMessage ok={noticeOk} message={notice} /> : null}
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field name="email" label="Email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />

@@ -22,7 +22,7 @@ export function SignUpForm() {
         autoComplete="new-password"
         required
         minLength={PASSWORD_MIN}
-        hint={`At least ${PASSWORD_MIN} characters; a short sentence is easy to remember and hard to guess.`}
+        hint={`At least ${PASSWORD_MIN} characters, not one you use elsewhere; a short sentence is easy to remember and hard to guess.`}
         errors={state.fieldErrors?.password}
       />
       <fieldset aria-describedby={roleErrors ? "role-error" : undefined}>

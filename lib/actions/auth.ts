@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth/config";
+import { tooManyAttempts } from "@/lib/errors";
 import { createAccount } from "@/lib/data/users";
 import { signInSchema, signUpSchema } from "@/lib/validation/auth";
 import { failed, formValues, invalid, type FormState } from "./form-state";
@@ -22,7 +23,8 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
   } catch (e) {
     // signIn redirects by throwing; only Auth.js's own errors mean the sign-in failed.
     if (e instanceof AuthError) {
-      return { ok: false, message: "Email or password is incorrect.", values };
+      const wait = retryAfter(e);
+      return { ok: false, message: wait === null ? "Email or password is incorrect." : tooManyAttempts(wait), values };
     }
     throw e;
   }
@@ -43,8 +45,21 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   } catch (e) {
     return failed(e, values);
   }
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/dashboard?welcome=1" });
+  try {
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/dashboard?welcome=1" });
+  } catch (e) {
+    // The account exists; only signing in was refused (this address has had too many failed sign-ins).
+    const wait = e instanceof AuthError ? retryAfter(e) : null;
+    if (wait === null) throw e;
+    return { ok: true, message: `Your account is ready, but we can’t sign you in just now. ${tooManyAttempts(wait)}` };
+  }
   redirect("/dashboard");
+}
+
+/** The wait from a rate-limited sign-in (lib/auth/sign-in.ts's SignInRateLimited), else null. */
+function retryAfter(e: AuthError): number | null {
+  const limited = e as AuthError & { code?: unknown; retryAfterSeconds?: unknown };
+  return limited.code === "rate_limited" && typeof limited.retryAfterSeconds === "number" ? limited.retryAfterSeconds : null;
 }
 
 export async function signOutAction(): Promise<void> {

@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { clientAddress, trustedProxyHops } from "@/lib/http/client-address";
 import { requireViewer } from "@/lib/auth/viewer";
 import { assignReading, createClass, joinClass, regenerateJoinCode } from "@/lib/data/classes";
 import { assignReadingSchema, createClassSchema, idSchema, joinClassSchema } from "@/lib/validation/classes";
@@ -27,7 +29,8 @@ export async function joinClassAction(_prev: FormState, form: FormData): Promise
   if (!parsed.success) return invalid(parsed.error, values);
   let classId: string;
   try {
-    classId = (await joinClass(await requireViewer(), parsed.data.code)).classId;
+    const address = clientAddress((await headers()).get("x-forwarded-for"), trustedProxyHops());
+    classId = (await joinClass(await requireViewer(), parsed.data.code, { address })).classId;
   } catch (e) {
     return failed(e, values);
   }

@@ -63,3 +63,8 @@ export function canTakeQuiz(viewer: Viewer | null, enrolled: boolean): boolean {
 export function canSeeAttempt(viewer: Viewer | null, attempt: { userId: string }, cls: ClassFacts): boolean {
   return (viewer !== null && attempt.userId === viewer.id) || canManageClass(viewer, cls);
 }
+
+/** A person's sign-in settings (password, sessions) are theirs alone. */
+export function canManageOwnAccount(viewer: Viewer | null, userId: string): boolean {
+  return viewer !== null && viewer.id === userId;
+}

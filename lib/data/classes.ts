@@ -1,7 +1,9 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, RateLimitedError } from "@/lib/errors";
+import { joinBuckets, releaseAttempt, reserveAttempt } from "@/lib/auth/throttle";
+import { limiters } from "./rate-limits";
 import { canCreateClass, canJoinClass, canManageClass, canViewClass, type Viewer } from "@/lib/authz/policy";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "@/lib/validation/classes";
 import { isUniqueViolation } from "./prisma-errors";
@@ -148,15 +150,28 @@ export async function regenerateJoinCode(viewer: Viewer, classId: string): Promi
   );
 }
 
-/** Joining twice is harmless: the second join finds the enrolment and changes nothing. */
-export async function joinClass(viewer: Viewer, code: string, now = new Date()): Promise<{ classId: string; name: string }> {
+/**
+ * Joining twice is harmless: the second join finds the enrolment and changes nothing.
+ * Wrong codes are rate-limited per student and per address (lib/auth/throttle.ts), so codes can't
+ * be guessed: a refused attempt is a RateLimitedError (429) before the code is even looked up.
+ */
+export async function joinClass(
+  viewer: Viewer,
+  code: string,
+  { address, now = new Date() }: { address?: string; now?: Date } = {},
+): Promise<{ classId: string; name: string }> {
   if (!canJoinClass(viewer)) throw new AppError("forbidden", "Only students join classes with a code. Instructors create classes.");
+  const buckets = joinBuckets(viewer.id, address);
+  const gate = await reserveAttempt(limiters(), buckets);
+  if (gate.limited) throw new RateLimitedError(gate.retryAfterSeconds);
   const cls = await db.class.findUnique({ where: { joinCode: code }, select: { id: true, name: true, joinCodeExpiresAt: true } });
   const invalid = (message: string) => new AppError("invalid", message, { code: [message] });
+  // A wrong or expired code keeps the attempt counted as a failure.
   if (!cls) throw invalid("No class has that join code. Check the code with your instructor.");
   if (cls.joinCodeExpiresAt && cls.joinCodeExpiresAt.getTime() < now.getTime()) {
     throw invalid("That join code has expired. Ask your instructor for a new one.");
   }
+  await releaseAttempt(limiters(), buckets);
   try {
     await db.enrolment.upsert({
       where: { userId_classId: { userId: viewer.id, classId: cls.id } },

@@ -1,19 +1,24 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, RateLimitedError } from "@/lib/errors";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
-import { roles, type Role, type Viewer } from "@/lib/authz/policy";
-import type { SignUpInput } from "@/lib/validation/auth";
+import { passwordProblem } from "@/lib/auth/password-policy";
+import { clearBuckets, passwordChangeBuckets, reserveAttempt } from "@/lib/auth/throttle";
+import { canManageOwnAccount, roles, type Role, type Viewer } from "@/lib/authz/policy";
+import type { ChangePasswordInput, SignUpInput } from "@/lib/validation/auth";
 import { isUniqueViolation } from "./prisma-errors";
+import { limiters } from "./rate-limits";
 
-const viewerSelect = { id: true, email: true, name: true, role: true } as const;
+export const viewerSelect = { id: true, email: true, name: true, role: true } as const;
 
-function toViewer(row: { id: string; email: string; name: string; role: string }): Viewer {
+export function toViewer(row: { id: string; email: string; name: string; role: string }): Viewer {
   const role: Role = (roles as readonly string[]).includes(row.role) ? (row.role as Role) : "student";
   return { id: row.id, email: row.email, name: row.name, role };
 }
 
 export async function createAccount(input: SignUpInput): Promise<Viewer> {
+  const problem = await passwordProblem(input.password, { email: input.email, name: input.name });
+  if (problem) throw new AppError("invalid", "Please choose a stronger password.", { password: [problem] });
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.user.create({
@@ -45,4 +50,38 @@ export async function authenticate(email: string, password: string): Promise<Vie
 export async function loadViewer(userId: string): Promise<Viewer | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: viewerSelect });
   return user ? toViewer(user) : null;
+}
+
+/**
+ * Changes the viewer's password: the current one must be right (guesses are rate-limited per
+ * account, against someone who found a signed-in computer), the new one strong. Every session of
+ * the account ends in the same transaction, the current one (currentSessionId) included, since a
+ * stolen copy of its cookie is one reason to change a password; the caller signs this device in
+ * again with the new password. Returns how many sessions other than the current one ended.
+ */
+export async function changePassword(viewer: Viewer, input: ChangePasswordInput, currentSessionId: string, now = new Date()): Promise<{ otherSessionsEnded: number }> {
+  if (!canManageOwnAccount(viewer, viewer.id)) throw new AppError("forbidden", "You can only change your own password.");
+  const buckets = passwordChangeBuckets(viewer.id);
+  const gate = await reserveAttempt(limiters(), buckets);
+  if (gate.limited) throw new RateLimitedError(gate.retryAfterSeconds);
+
+  const user = await db.user.findUnique({ where: { id: viewer.id }, select: { email: true, name: true, passwordHash: true } });
+  if (!user) throw new AppError("unauthorized", "Please sign in to continue.");
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError("invalid", "Please correct the highlighted fields.", { currentPassword: ["That is not your current password."] });
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError("invalid", "Please correct the highlighted fields.", { newPassword: ["Choose a password different from your current one."] });
+  }
+  const problem = await passwordProblem(input.newPassword, { email: user.email, name: user.name });
+  if (problem) throw new AppError("invalid", "Please choose a stronger password.", { newPassword: [problem] });
+
+  const passwordHash = await hashPassword(input.newPassword);
+  const [, ended] = await db.$transaction([
+    db.user.update({ where: { id: viewer.id }, data: { passwordHash }, select: { id: true } }),
+    db.session.updateMany({ where: { userId: viewer.id, revokedAt: null, id: { not: currentSessionId } }, data: { revokedAt: now } }),
+    db.session.updateMany({ where: { userId: viewer.id, id: currentSessionId, revokedAt: null }, data: { revokedAt: now } }),
+  ]);
+  await clearBuckets(limiters(), buckets);
+  return { otherSessionsEnded: ended.count };
 }

@@ -28,6 +28,8 @@ const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/b
     DATABASE_URL: config.url,
     AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
     AUTH_TRUST_HOST: "true",
+    // As behind one proxy: tests say which address a request comes from with X-Forwarded-For.
+    DOSSIER_TRUSTED_PROXY_HOPS: "1",
     // Short sessions are tested by forging an expired cookie, not by waiting.
     NODE_ENV: "production",
   },

@@ -91,9 +91,14 @@ test.describe("a student", () => {
     await expect(page.getByLabel("Your name")).toHaveValue("Nadia Kowalczyk");
     await expect(page.getByLabel("Email")).toHaveValue(email);
 
-    await page.getByLabel("Password").fill("password123");
+    await page.getByLabel("Password").fill("Password12");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByTestId("password-error")).toContainText("too common");
+    await expect(page.getByTestId("password-error")).toContainText("on lists of leaked passwords");
+    await expect(page.getByTestId("password-error")).toContainText("unrelated words");
+
+    await page.getByLabel("Password").fill("abcabcabcabc");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByTestId("password-error")).toContainText("easy to guess");
 
     await page.getByLabel("Email").fill(demo.students[0]!);
     await page.getByLabel("Password").fill("a long enough passphrase");

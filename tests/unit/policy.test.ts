@@ -5,6 +5,7 @@ import {
   canCreateClass,
   canJoinClass,
   canManageClass,
+  canManageOwnAccount,
   canOpenAssignment,
   canRecordProgress,
   canViewClass,
@@ -95,5 +96,12 @@ describe("policy edge cases", () => {
 
   it("a student whose id matches the class's instructorId still cannot manage it", () => {
     expect(canManageClass({ ...student, id: owner.id }, cls)).toBe(false);
+  });
+
+  it("a person manages only their own account (password, sessions), whatever their role", () => {
+    for (const v of [owner, student]) expect(canManageOwnAccount(v, v.id)).toBe(true);
+    expect(canManageOwnAccount(owner, student.id)).toBe(false);
+    expect(canManageOwnAccount(student, owner.id)).toBe(false);
+    expect(canManageOwnAccount(null, student.id)).toBe(false);
   });
 });
