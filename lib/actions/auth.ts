@@ -43,7 +43,8 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   } catch (e) {
     return failed(e, values);
   }
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/dashboard?welcome=1" });
+  const back = form.get("callbackUrl") ? safeReturnPath(form.get("callbackUrl")) : "/dashboard?welcome=1";
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: back });
   redirect("/dashboard");
 }
 

@@ -13,13 +13,14 @@ function safeCallback(raw: string | string[] | undefined): string {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const notice =
-    sp.reason === "expired" ? SESSION_EXPIRED : sp.error === "CredentialsSignin" ? "Email or password is incorrect." : typeof sp.callbackUrl === "string" ? "Please sign in to continue." : undefined;
+    sp.reason === "expired" ? SESSION_EXPIRED : sp.reason === "password-set" ? "Your password is set. Sign in with your e-mail and the new password." : sp.error === "CredentialsSignin" ? "Email or password is incorrect." : typeof sp.callbackUrl === "string" ? "Please sign in to continue." : undefined;
+  const callbackUrl = safeCallback(sp.callbackUrl);
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-3xl font-bold">Sign in</h1>
-      <SignInForm callbackUrl={safeCallback(sp.callbackUrl)} notice={notice} />
+      <SignInForm callbackUrl={callbackUrl} notice={notice} />
       <p className="mt-6 text-sm">
-        New here? <Link href="/signup">Create an account</Link>. Just want to read?{" "}
+        New here? <Link href={callbackUrl === "/dashboard" ? "/signup" : `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>. Just want to read?{" "}
         <Link href="/readings/mielke-andropov-1981">Open the reading</Link> without an account.
       </p>
     </main>
