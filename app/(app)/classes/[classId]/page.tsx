@@ -127,6 +127,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
 
       {progress
         ? progress.assignments.map((a) => (
+            // The table's scroll container is focusable so a keyboard can scroll it sideways on a phone.
             <section key={a.id} aria-labelledby={`progress-${a.id}`} className="mt-10">
               <h2 id={`progress-${a.id}`} className="text-xl font-bold">
                 Progress: {a.readingTitle}
@@ -134,7 +135,6 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
               {a.rows.length === 0 ? (
                 <p className="mt-2 text-muted">No students have joined yet.</p>
               ) : (
-                {/* Focusable so a keyboard can scroll it sideways on a phone (axe: scrollable-region-focusable). */}
                 <div className="mt-3 overflow-x-auto rounded-lg border border-line bg-white" tabIndex={0} role="region" aria-labelledby={`progress-caption-${a.id}`}>
                   <table className="w-full min-w-[44rem] border-collapse text-sm" data-testid="progress-table">
                     <caption id={`progress-caption-${a.id}`} className="sr-only">Reading progress of each student on {a.readingTitle}</caption>
