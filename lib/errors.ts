@@ -3,7 +3,7 @@
  * actions into a message beside the form, route handlers into JSON with the right status.
  * Anything else is a bug: it is logged and the user sees a plain apology, never a stack trace.
  */
-export type AppErrorCode = "unauthorized" | "expired" | "forbidden" | "not_found" | "invalid" | "conflict" | "rate_limited";
+export type AppErrorCode = "unauthorized" | "expired" | "forbidden" | "not_found" | "invalid" | "conflict" | "gone" | "too_large" | "rate_limited";
 
 const statusByCode: Record<AppErrorCode, number> = {
   unauthorized: 401,
@@ -12,6 +12,9 @@ const statusByCode: Record<AppErrorCode, number> = {
   not_found: 404,
   invalid: 400,
   conflict: 409,
+  /** A one-time link already used, expired or replaced. */
+  gone: 410,
+  too_large: 413,
   rate_limited: 429,
 };
 

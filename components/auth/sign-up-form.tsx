@@ -6,13 +6,14 @@ import { initialFormState } from "@/lib/actions/form-state";
 import { Field, FormMessage } from "@/components/ui/field";
 import { PASSWORD_MIN } from "@/lib/validation/auth";
 
-export function SignUpForm() {
+export function SignUpForm({ callbackUrl }: { callbackUrl?: string | undefined }) {
   const [state, action, pending] = useActionState(signUpAction, initialFormState);
   const role = state.values?.role || "student";
   const roleErrors = state.fieldErrors?.role;
   return (
     <form action={action} className="mt-6 space-y-4" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <Field name="name" label="Your name" autoComplete="name" required defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
       <Field name="email" label="Email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
       <Field

@@ -1,7 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { assignReadingAction, createClassAction, joinClassAction, regenerateJoinCodeAction } from "@/lib/actions/classes";
+import {
+  assignReadingAction,
+  createClassAction,
+  joinClassAction,
+  regenerateJoinCodeAction,
+  renameClassAction,
+  setClassArchivedAction,
+} from "@/lib/actions/classes";
 import { initialFormState } from "@/lib/actions/form-state";
 import { Field, FormMessage, SelectField } from "@/components/ui/field";
 
@@ -67,6 +74,49 @@ export function RegenerateCodeForm({ classId }: { classId: string }) {
         New join code
       </button>
       <FormMessage ok={state.ok} message={state.message} />
+    </form>
+  );
+}
+
+/** The join link's confirmation: the code comes from the link; the student only confirms. */
+export function JoinConfirmForm({ code, className }: { code: string; className: string }) {
+  const [state, action, pending] = useActionState(joinClassAction, initialFormState);
+  return (
+    <form action={action} className="mt-6 space-y-4">
+      <FormMessage ok={state.ok} message={state.message} />
+      <input type="hidden" name="code" value={code} />
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {pending ? "Joining…" : `Join ${className}`}
+      </button>
+    </form>
+  );
+}
+
+export function RenameClassForm({ classId, name }: { classId: string; name: string }) {
+  const [state, action, pending] = useActionState(renameClassAction, initialFormState);
+  return (
+    <form action={action} className="mt-4 space-y-4" noValidate>
+      <FormMessage ok={state.ok} message={state.message} />
+      <input type="hidden" name="classId" value={classId} />
+      <Field name="name" label="Class name" required maxLength={120} defaultValue={state.values?.name ?? name} errors={state.fieldErrors?.name} />
+      <button type="submit" className="btn-secondary" disabled={pending}>
+        {pending ? "Saving…" : "Rename class"}
+      </button>
+    </form>
+  );
+}
+
+/** Archive (read-only, off the dashboard) or restore; both are undone with one click, so no confirmation. */
+export function ArchiveClassForm({ classId, archived }: { classId: string; archived: boolean }) {
+  const [state, action, pending] = useActionState(setClassArchivedAction, initialFormState);
+  return (
+    <form action={action} className="mt-3 space-y-3">
+      <FormMessage ok={state.ok} message={state.message} />
+      <input type="hidden" name="classId" value={classId} />
+      <input type="hidden" name="archive" value={archived ? "0" : "1"} />
+      <button type="submit" className="btn-secondary" disabled={pending}>
+        {archived ? "Restore class" : "Archive class"}
+      </button>
     </form>
   );
 }

@@ -45,8 +45,9 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   } catch (e) {
     return failed(e, values);
   }
+  const back = form.get("callbackUrl") ? safeReturnPath(form.get("callbackUrl")) : "/dashboard?welcome=1";
   try {
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/dashboard?welcome=1" });
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: back });
   } catch (e) {
     // The account exists; only signing in was refused (this address has had too many failed sign-ins).
     const wait = e instanceof AuthError ? retryAfter(e) : null;

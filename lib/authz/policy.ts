@@ -14,6 +14,8 @@ export interface Viewer {
 
 export interface ClassFacts {
   instructorId: string;
+  /** Set while the class is archived (read-only); absent or null for a class in use. */
+  archivedAt?: Date | null;
 }
 
 export const isInstructor = (viewer: Viewer | null): viewer is Viewer => viewer?.role === "instructor";
@@ -26,6 +28,68 @@ export function canCreateClass(viewer: Viewer | null): boolean {
 /** Owning instructor only: roster, join code, assignments, the class's progress. */
 export function canManageClass(viewer: Viewer | null, cls: ClassFacts): boolean {
   return isInstructor(viewer) && cls.instructorId === viewer.id;
+}
+
+export const isArchived = (cls: ClassFacts): boolean => cls.archivedAt != null;
+
+/**
+ * Changes to a class in use: rename, roster changes (remove, import), new assignments, a new
+ * join code. An archived class is read-only until its instructor restores it.
+ */
+export function canEditClass(viewer: Viewer | null, cls: ClassFacts): boolean {
+  return canManageClass(viewer, cls) && !isArchived(cls);
+}
+
+/** Archiving and restoring: the owner, whatever state the class is in. */
+export function canArchiveClass(viewer: Viewer | null, cls: ClassFacts): boolean {
+  return canManageClass(viewer, cls);
+}
+
+/** The owner takes a student out of a class they are in (their work stays; see lib/data/classes). */
+export function canRemoveStudent(viewer: Viewer | null, cls: ClassFacts, studentEnrolled: boolean): boolean {
+  return canEditClass(viewer, cls) && studentEnrolled;
+}
+
+/** Creating accounts and enrolments from a CSV is a roster change: the owner of a class in use. */
+export function canImportRoster(viewer: Viewer | null, cls: ClassFacts): boolean {
+  return canEditClass(viewer, cls);
+}
+
+/**
+ * A one-time sign-in or password-reset link: only the class's instructor, only for a student who
+ * is in that class now. Never for an instructor's account (that would hand one teacher another's
+ * account). Allowed in an archived class: a forgotten password is not a change to the class.
+ */
+export function canIssueSignInLink(viewer: Viewer | null, cls: ClassFacts, student: { role: string; enrolled: boolean }): boolean {
+  return canManageClass(viewer, cls) && student.role === "student" && student.enrolled;
+}
+
+export type JoinStatus = "open" | "expired" | "archived";
+
+/** Whether a class takes new students by its code right now. */
+export function joinStatus(cls: ClassFacts & { joinCodeExpiresAt: Date | null }, now: Date): JoinStatus {
+  if (isArchived(cls)) return "archived";
+  if (cls.joinCodeExpiresAt && cls.joinCodeExpiresAt.getTime() < now.getTime()) return "expired";
+  return "open";
+}
+
+export type SignInLinkStatus = "usable" | "used" | "replaced" | "expired" | "left-class" | "not-a-student";
+
+/**
+ * Whether a one-time link may still set a password. The token in the link is the only credential
+ * its holder has, so every condition is checked again when it is used.
+ */
+export function signInLinkStatus(
+  link: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  facts: { studentRole: string; stillEnrolled: boolean },
+  now: Date,
+): SignInLinkStatus {
+  if (link.usedAt) return "used";
+  if (link.expiresAt.getTime() <= now.getTime()) return "expired";
+  if (facts.studentRole !== "student") return "not-a-student";
+  if (!facts.stillEnrolled) return "left-class";
+  if (link.revokedAt) return "replaced";
+  return "usable";
 }
 
 export function canViewClass(viewer: Viewer | null, cls: ClassFacts, enrolled: boolean): boolean {

@@ -291,7 +291,8 @@ export async function listMyQuizAssignments(viewer: Viewer): Promise<
 > {
   if (viewer.role !== "student") return [];
   const rows = await db.quizAssignment.findMany({
-    where: { class: { enrolments: { some: { userId: viewer.id } } } },
+    // An archived class's quizzes stay reachable from its page, not on the dashboard.
+    where: { class: { archivedAt: null, enrolments: { some: { userId: viewer.id } } } },
     orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
     select: {
       id: true,

@@ -4,7 +4,18 @@ import { db } from "@/lib/db";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import { joinBuckets, releaseAttempt, reserveAttempt } from "@/lib/auth/throttle";
 import { limiters } from "./rate-limits";
-import { canCreateClass, canJoinClass, canManageClass, canViewClass, type Viewer } from "@/lib/authz/policy";
+import {
+  canArchiveClass,
+  canCreateClass,
+  canEditClass,
+  canJoinClass,
+  canManageClass,
+  canRemoveStudent,
+  canViewClass,
+  joinStatus,
+  type JoinStatus,
+  type Viewer,
+} from "@/lib/authz/policy";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "@/lib/validation/classes";
 import { isUniqueViolation } from "./prisma-errors";
 
@@ -37,6 +48,7 @@ export interface ClassSummary {
   instructorName: string;
   studentCount: number;
   assignmentCount: number;
+  archivedAt: Date | null;
 }
 
 export async function createClass(viewer: Viewer, input: { name: string }): Promise<{ id: string }> {
@@ -49,14 +61,16 @@ export async function createClass(viewer: Viewer, input: { name: string }): Prom
   );
 }
 
-export async function listMyClasses(viewer: Viewer): Promise<ClassSummary[]> {
-  const where = viewer.role === "instructor" ? { instructorId: viewer.id } : { enrolments: { some: { userId: viewer.id } } };
+/** The viewer's classes in use, or with `{ archived: true }` the archived ones ("Archived classes"). */
+export async function listMyClasses(viewer: Viewer, opts: { archived?: boolean } = {}): Promise<ClassSummary[]> {
+  const mine = viewer.role === "instructor" ? { instructorId: viewer.id } : { enrolments: { some: { userId: viewer.id } } };
   const rows = await db.class.findMany({
-    where,
-    orderBy: { createdAt: "desc" },
+    where: { ...mine, archivedAt: opts.archived ? { not: null } : null },
+    orderBy: opts.archived ? { archivedAt: "desc" } : { createdAt: "desc" },
     select: {
       id: true,
       name: true,
+      archivedAt: true,
       instructor: { select: { name: true } },
       _count: { select: { enrolments: true, assignments: true } },
     },
@@ -67,7 +81,14 @@ export async function listMyClasses(viewer: Viewer): Promise<ClassSummary[]> {
     instructorName: r.instructor.name,
     studentCount: r._count.enrolments,
     assignmentCount: r._count.assignments,
+    archivedAt: r.archivedAt,
   }));
+}
+
+/** How many classes "Archived classes" holds for the viewer (for the link on the dashboard). */
+export async function countMyArchivedClasses(viewer: Viewer): Promise<number> {
+  const mine = viewer.role === "instructor" ? { instructorId: viewer.id } : { enrolments: { some: { userId: viewer.id } } };
+  return db.class.count({ where: { ...mine, archivedAt: { not: null } } });
 }
 
 async function loadClassFacts(classId: string, viewer: Viewer) {
@@ -79,6 +100,7 @@ async function loadClassFacts(classId: string, viewer: Viewer) {
       instructorId: true,
       joinCode: true,
       joinCodeExpiresAt: true,
+      archivedAt: true,
       instructor: { select: { name: true } },
       enrolments: { where: { userId: viewer.id }, select: { userId: true } },
     },
@@ -92,6 +114,9 @@ export interface ClassDetail {
   name: string;
   instructorName: string;
   canManage: boolean;
+  /** The owner may change it: canManage and not archived. */
+  canEdit: boolean;
+  archivedAt: Date | null;
   /** Only for the class's instructor. */
   joinCode: string | null;
   joinCodeExpiresAt: Date | null;
@@ -128,6 +153,8 @@ export async function getClass(viewer: Viewer, classId: string): Promise<ClassDe
     name: cls.name,
     instructorName: cls.instructor.name,
     canManage,
+    canEdit: canEditClass(viewer, cls),
+    archivedAt: cls.archivedAt,
     joinCode: canManage ? cls.joinCode : null,
     joinCodeExpiresAt: canManage ? cls.joinCodeExpiresAt : null,
     roster: roster.map((r) => ({ ...r.user, joinedAt: r.joinedAt })),
@@ -142,9 +169,15 @@ export async function getClass(viewer: Viewer, classId: string): Promise<ClassDe
   };
 }
 
+/** The owner of an archived class is told why, rather than shown the door. */
+function ensureEditable(viewer: Viewer, cls: { instructorId: string; archivedAt: Date | null }, forbiddenMessage: string): void {
+  if (!canManageClass(viewer, cls)) throw new AppError("forbidden", forbiddenMessage);
+  if (!canEditClass(viewer, cls)) throw new AppError("conflict", "This class is archived, so it can’t be changed. Restore it first.");
+}
+
 export async function regenerateJoinCode(viewer: Viewer, classId: string): Promise<void> {
   const { cls } = await loadClassFacts(classId, viewer);
-  if (!canManageClass(viewer, cls)) throw new AppError("forbidden", "Only the class's instructor can change its join code.");
+  ensureEditable(viewer, cls, "Only the class's instructor can change its join code.");
   await withFreshJoinCode((joinCode) =>
     db.class.update({ where: { id: classId }, data: { joinCode, joinCodeExpiresAt: joinCodeExpiry() }, select: { id: true } }),
   );
@@ -164,13 +197,16 @@ export async function joinClass(
   const buckets = joinBuckets(viewer.id, address);
   const gate = await reserveAttempt(limiters(), buckets);
   if (gate.limited) throw new RateLimitedError(gate.retryAfterSeconds);
-  const cls = await db.class.findUnique({ where: { joinCode: code }, select: { id: true, name: true, joinCodeExpiresAt: true } });
+  const cls = await db.class.findUnique({
+    where: { joinCode: code },
+    select: { id: true, name: true, instructorId: true, joinCodeExpiresAt: true, archivedAt: true },
+  });
   const invalid = (message: string) => new AppError("invalid", message, { code: [message] });
   // A wrong or expired code keeps the attempt counted as a failure.
   if (!cls) throw invalid("No class has that join code. Check the code with your instructor.");
-  if (cls.joinCodeExpiresAt && cls.joinCodeExpiresAt.getTime() < now.getTime()) {
-    throw invalid("That join code has expired. Ask your instructor for a new one.");
-  }
+  const status = joinStatus(cls, now);
+  if (status === "expired") throw invalid("That join code has expired. Ask your instructor for a new one.");
+  if (status === "archived") throw invalid("That class has been archived and takes no new students. Check with your instructor.");
   await releaseAttempt(limiters(), buckets);
   try {
     await db.enrolment.upsert({
@@ -191,7 +227,7 @@ export async function assignReading(
   input: { classId: string; readingSlug: string; dueDate?: string | undefined },
 ): Promise<{ id: string }> {
   const { cls } = await loadClassFacts(input.classId, viewer);
-  if (!canManageClass(viewer, cls)) throw new AppError("forbidden", "Only the class's instructor can assign readings.");
+  ensureEditable(viewer, cls, "Only the class's instructor can assign readings.");
   const reading = await db.reading.findUnique({ where: { slug: input.readingSlug }, select: { id: true } });
   if (!reading) throw new AppError("invalid", "There is no such reading.", { readingSlug: ["Choose a reading from the list."] });
   const dueAt = input.dueDate ? new Date(`${input.dueDate}T23:59:59.000Z`) : null;
@@ -202,4 +238,89 @@ export async function assignReading(
     update: { dueAt },
     select: { id: true },
   });
+}
+
+/** What a join link (/join/CODE) shows before anyone joins: which class, and whether it takes students. */
+export interface JoinInvitation {
+  code: string;
+  classId: string;
+  name: string;
+  instructorName: string;
+  status: JoinStatus;
+  /** The viewer is already in the class. */
+  alreadyMember: boolean;
+}
+
+/**
+ * The class behind a join code, for the join link's confirmation page. Whoever holds a valid
+ * code may see the class's name and instructor (that is what the code is for), signed in or
+ * not; nothing else about the class is shown. Null when no class has the code.
+ */
+export async function getJoinInvitation(viewer: Viewer | null, code: string, now = new Date()): Promise<JoinInvitation | null> {
+  const cls = await db.class.findUnique({
+    where: { joinCode: code },
+    select: {
+      id: true,
+      name: true,
+      instructorId: true,
+      joinCodeExpiresAt: true,
+      archivedAt: true,
+      instructor: { select: { name: true } },
+      enrolments: { where: { userId: viewer?.id ?? "" }, select: { userId: true } },
+    },
+  });
+  if (!cls) return null;
+  return {
+    code,
+    classId: cls.id,
+    name: cls.name,
+    instructorName: cls.instructor.name,
+    status: joinStatus(cls, now),
+    alreadyMember: viewer !== null && cls.enrolments.length > 0,
+  };
+}
+
+export async function renameClass(viewer: Viewer, input: { classId: string; name: string }): Promise<void> {
+  const { cls } = await loadClassFacts(input.classId, viewer);
+  ensureEditable(viewer, cls, "Only the class's instructor can rename it.");
+  await db.class.update({ where: { id: cls.id }, data: { name: input.name }, select: { id: true } });
+}
+
+/**
+ * Archived: read-only (no joins, no new assignments, no roster changes), listed only under
+ * "Archived classes"; its students still open it and their work. Restoring undoes all of that.
+ */
+export async function setClassArchived(viewer: Viewer, classId: string, archived: boolean, now = new Date()): Promise<void> {
+  const { cls } = await loadClassFacts(classId, viewer);
+  if (!canArchiveClass(viewer, cls)) throw new AppError("forbidden", "Only the class's instructor can archive or restore it.");
+  if ((cls.archivedAt !== null) === archived) return;
+  await db.class.update({ where: { id: cls.id }, data: { archivedAt: archived ? now : null }, select: { id: true } });
+}
+
+/**
+ * Takes a student out of the class: the enrolment goes, nothing else. Their reading progress and
+ * quiz attempts stay in the database, hidden from the class's roster, progress table and
+ * gradebook (which list enrolled students), so a removal by mistake loses no grade: the student
+ * rejoins with the code (or is imported again) and everything is back. Unused one-time links
+ * issued for them in this class stop working, in the same transaction.
+ */
+export async function removeStudent(viewer: Viewer, input: { classId: string; studentId: string }, now = new Date()): Promise<{ name: string }> {
+  const { cls } = await loadClassFacts(input.classId, viewer);
+  const enrolment = await db.enrolment.findUnique({
+    where: { userId_classId: { userId: input.studentId, classId: cls.id } },
+    select: { user: { select: { name: true } } },
+  });
+  if (!canRemoveStudent(viewer, cls, enrolment !== null)) {
+    ensureEditable(viewer, cls, "Only the class's instructor can remove students from it.");
+    throw new AppError("not_found", "That student is not in this class (any more).");
+  }
+  await db.$transaction([
+    db.signInLink.updateMany({
+      where: { userId: input.studentId, classId: cls.id, usedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    }),
+    // deleteMany: a second removal racing this one finds nothing to delete, which is fine.
+    db.enrolment.deleteMany({ where: { userId: input.studentId, classId: cls.id } }),
+  ]);
+  return { name: enrolment!.user.name };
 }

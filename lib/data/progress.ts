@@ -237,7 +237,8 @@ export interface StudentAssignmentRow {
 export async function listMyAssignments(viewer: Viewer): Promise<StudentAssignmentRow[]> {
   if (viewer.role !== "student") return [];
   const assignments = await db.assignment.findMany({
-    where: { class: { enrolments: { some: { userId: viewer.id } } } },
+    // An archived class's work stays reachable from its page, not on the dashboard.
+    where: { class: { archivedAt: null, enrolments: { some: { userId: viewer.id } } } },
     // Explicit, because SQLite and PostgreSQL put NULLs at opposite ends by default.
     orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
     select: {

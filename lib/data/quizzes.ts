@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { canAuthorQuizzes, canManageClass, canManageOwnContent, type Viewer } from "@/lib/authz/policy";
+import { canAuthorQuizzes, canEditClass, canManageClass, canManageOwnContent, type Viewer } from "@/lib/authz/policy";
 import { authoredQuestionSchema, type AuthoredQuestion } from "@/lib/question-types/schemas";
 import type { QuestionTypeId } from "@/lib/question-types/ids";
 import type { QuizSettings } from "@/lib/validation/quizzes";
@@ -312,9 +312,10 @@ export async function listMyQuizzes(viewer: Viewer): Promise<{ id: string; title
  */
 export async function assignQuiz(viewer: Viewer, input: { quizId: string; classId: string; dueAt: Date | null; opensAfterReading?: boolean }): Promise<{ id: string; readingAssigned: boolean }> {
   const quiz = await ownedQuiz(viewer, input.quizId);
-  const cls = await db.class.findUnique({ where: { id: input.classId }, select: { instructorId: true } });
+  const cls = await db.class.findUnique({ where: { id: input.classId }, select: { instructorId: true, archivedAt: true } });
   if (!cls) throw new AppError("not_found", "There is no such class.");
   if (!canManageClass(viewer, cls)) throw new AppError("forbidden", "You can assign quizzes only to your own classes.");
+  if (!canEditClass(viewer, cls)) throw new AppError("conflict", "That class is archived, so nothing new can be assigned to it. Restore it first.");
   const count = await db.quizQuestion.count({ where: { quizId: input.quizId } });
   if (count === 0) throw new AppError("invalid", "Add at least one question before assigning the quiz.");
   const opensAfterReading = input.opensAfterReading ?? false;

@@ -4,7 +4,8 @@ import { AppError, RateLimitedError } from "@/lib/errors";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { clearBuckets, passwordChangeBuckets, reserveAttempt } from "@/lib/auth/throttle";
-import { canManageOwnAccount, roles, type Role, type Viewer } from "@/lib/authz/policy";
+import { canManageOwnAccount, roles, signInLinkStatus, type Role, type Viewer } from "@/lib/authz/policy";
+import { hashToken, linkProblemMessage } from "@/lib/auth/one-time-token";
 import type { ChangePasswordInput, SignUpInput } from "@/lib/validation/auth";
 import { isUniqueViolation } from "./prisma-errors";
 import { limiters } from "./rate-limits";
@@ -84,4 +85,44 @@ export async function changePassword(viewer: Viewer, input: ChangePasswordInput,
   ]);
   await clearBuckets(limiters(), buckets);
   return { otherSessionsEnded: ended.count };
+}
+
+/**
+ * Sets a student's password with a one-time link (a reset, or a roster account's first sign-in).
+ * The token is the credential, so signInLinkStatus is checked again here, and the link is
+ * consumed with a conditional update inside the transaction: of two tabs (or two app instances)
+ * using the same link at once, exactly one succeeds. Every other unused link for the student
+ * stops working. The caller validates the password (as sign-up does) and then signs them in.
+ */
+export async function setPasswordFromToken(token: string, password: string, now = new Date()): Promise<{ email: string }> {
+  const link = await db.signInLink.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, usedAt: true, revokedAt: true, expiresAt: true, classId: true, userId: true, user: { select: { email: true, role: true } } },
+  });
+  if (!link) throw new AppError("not_found", linkProblemMessage("unknown").message);
+  const gone = (status: Parameters<typeof linkProblemMessage>[0]) => {
+    const { title, message } = linkProblemMessage(status);
+    return new AppError("gone", `${title}. ${message}`);
+  };
+  const enrolledNow = async (tx: Pick<typeof db, "enrolment">) => (await tx.enrolment.count({ where: { userId: link.userId, classId: link.classId } })) > 0;
+  const before = signInLinkStatus(link, { studentRole: link.user.role, stillEnrolled: await enrolledNow(db) }, now);
+  if (before !== "usable") throw gone(before);
+  // The same policy as sign-up and a password change: a link is no way round it.
+  const problem = await passwordProblem(password, { email: link.user.email });
+  if (problem) throw new AppError("invalid", "Please choose a stronger password.", { password: [problem] });
+
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const consumed = await tx.signInLink.updateMany({
+      where: { id: link.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
+    if (consumed.count !== 1) throw gone("used");
+    if (!(await enrolledNow(tx))) throw gone("left-class");
+    await tx.user.update({ where: { id: link.userId }, data: { passwordHash }, select: { id: true } });
+    await tx.signInLink.updateMany({ where: { userId: link.userId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    // A reset link is also "someone may know my password": every session of the student ends.
+    await tx.session.updateMany({ where: { userId: link.userId, revokedAt: null }, data: { revokedAt: now } });
+  });
+  return { email: link.user.email };
 }

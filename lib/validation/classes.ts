@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailSchema } from "./auth";
 import { isRealIsoDate } from "./dates";
 
 export const JOIN_CODE_LENGTH = 8;
@@ -45,3 +46,18 @@ export const assignReadingSchema = z.object({
   readingSlug: z.string().trim().min(1, "Choose a reading.").max(100).regex(/^[a-z0-9-]+$/, "Choose a reading."),
   dueDate: dueDateSchema,
 });
+
+export const renameClassSchema = z.object({ classId: idSchema, name: createClassSchema.shape.name });
+
+export const classStudentSchema = z.object({ classId: idSchema, studentId: idSchema });
+
+/** A name in a roster file, as sign-up takes it, minus characters no name has. */
+export const rosterNameSchema = z
+  .string()
+  .trim()
+  .min(1, "The name is missing.")
+  .max(100, "The name is longer than 100 characters.")
+  // eslint-disable-next-line no-control-regex
+  .refine((s) => !/[\u0000-\u001F\u007F]/.test(s), "The name holds a line break or another control character.");
+
+export const rosterEmailSchema = emailSchema;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Viewer } from "@/lib/authz/policy";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinCodeSchema } from "@/lib/validation/classes";
-import { DEMO_JOIN_CODE, DEMO_READING, DEMO_STUDENTS } from "@/prisma/demo-accounts";
+import { DEMO_INSTRUCTOR, DEMO_JOIN_CODE, DEMO_READING, DEMO_STUDENTS } from "@/prisma/demo-accounts";
 import { createUser, expectAppError, viewerByEmail } from "../helpers/fixtures";
 import { setupTestDatabase } from "../helpers/test-db";
 
@@ -240,5 +240,163 @@ describe("regenerateJoinCode", () => {
     await expectAppError(classes.regenerateJoinCode(otherInstructor, id), "forbidden");
     await expectAppError(classes.regenerateJoinCode(student, id), "forbidden");
     expect((await testDb.db().class.findUniqueOrThrow({ where: { id } })).joinCode).toBe(joinCode);
+  });
+});
+
+describe("renameClass", () => {
+  it("renames the owner's class, trimmed by the same schema as creation", async () => {
+    const { id } = await newClass("Old name");
+    const { renameClassSchema } = await import("@/lib/validation/classes");
+    await classes.renameClass(instructor, renameClassSchema.parse({ classId: id, name: "  History 12B  " }));
+    expect((await classes.getClass(instructor, id)).name).toBe("History 12B");
+    expect(renameClassSchema.safeParse({ classId: id, name: "   " }).success).toBe(false);
+    expect(renameClassSchema.safeParse({ classId: id, name: "x".repeat(121) }).success).toBe(false);
+  });
+
+  it("refuses another instructor and a student (forbidden) and keeps the name", async () => {
+    const { id, joinCode } = await newClass("Mine");
+    const s = await createUser(testDb.db(), "student");
+    await classes.joinClass(s, joinCode);
+    await expectAppError(classes.renameClass(otherInstructor, { classId: id, name: "Taken over" }), "forbidden");
+    await expectAppError(classes.renameClass(s, { classId: id, name: "Renamed by a student" }), "forbidden");
+    expect((await testDb.db().class.findUniqueOrThrow({ where: { id } })).name).toBe("Mine");
+  });
+});
+
+describe("archiving a class", () => {
+  it("hides it from the main lists, lists it under archived, makes it read-only, and restores", async () => {
+    const { id, joinCode } = await newClass("End of term");
+    const member = await createUser(testDb.db(), "student");
+    await classes.joinClass(member, joinCode);
+
+    await classes.setClassArchived(instructor, id, true);
+    const detail = await classes.getClass(instructor, id);
+    expect(detail.archivedAt).toBeInstanceOf(Date);
+    expect(detail.canManage).toBe(true);
+    expect(detail.canEdit).toBe(false);
+    expect((await classes.listMyClasses(instructor)).map((c) => c.id)).not.toContain(id);
+    expect((await classes.listMyClasses(instructor, { archived: true })).map((c) => c.id)).toContain(id);
+    expect((await classes.listMyClasses(member)).map((c) => c.id)).not.toContain(id);
+    expect((await classes.listMyClasses(member, { archived: true })).map((c) => c.id)).toEqual([id]);
+    expect(await classes.countMyArchivedClasses(instructor)).toBeGreaterThanOrEqual(1);
+    // Its members still open it (and their work in it).
+    expect((await classes.getClass(member, id)).name).toBe("End of term");
+
+    // Read-only: no joins, no new assignments, no rename, no new code, no removals.
+    const newcomer = await createUser(testDb.db(), "student");
+    const joinError = await expectAppError(classes.joinClass(newcomer, joinCode), "invalid");
+    expect(joinError.message).toMatch(/archived/);
+    expect(await enrolmentCount(id, newcomer.id)).toBe(0);
+    await expectAppError(classes.assignReading(instructor, { classId: id, readingSlug: DEMO_READING }), "conflict");
+    expect(await testDb.db().assignment.count({ where: { classId: id } })).toBe(0);
+    await expectAppError(classes.renameClass(instructor, { classId: id, name: "Changed" }), "conflict");
+    await expectAppError(classes.regenerateJoinCode(instructor, id), "conflict");
+    await expectAppError(classes.removeStudent(instructor, { classId: id, studentId: member.id }), "conflict");
+    expect(await enrolmentCount(id, member.id)).toBe(1);
+
+    await classes.setClassArchived(instructor, id, false);
+    expect((await classes.getClass(instructor, id)).canEdit).toBe(true);
+    expect((await classes.listMyClasses(instructor)).map((c) => c.id)).toContain(id);
+    await classes.joinClass(newcomer, joinCode);
+    expect(await enrolmentCount(id, newcomer.id)).toBe(1);
+  });
+
+  it("refuses to assign a quiz to an archived class", async () => {
+    const { id } = await newClass("Archived quiz target");
+    const quizzes = await import("@/lib/data/quizzes");
+    const { quizSettings } = await import("../helpers/fixtures");
+    const quiz = await quizzes.createQuiz(instructor, quizSettings());
+    const question = await quizzes.createQuestion(instructor, { type: "true-false", title: "KGB", prompt: "Andropov chaired the KGB in 1981.", config: { answer: true } });
+    await quizzes.addQuestionToQuiz(instructor, quiz.id, { questionId: question.id });
+    await classes.setClassArchived(instructor, id, true);
+    await expectAppError(quizzes.assignQuiz(instructor, { quizId: quiz.id, classId: id, dueAt: null }), "conflict");
+    expect(await testDb.db().quizAssignment.count({ where: { classId: id } })).toBe(0);
+  });
+
+  it("refuses another instructor and a student, archiving or restoring", async () => {
+    const { id, joinCode } = await newClass("Not yours to archive");
+    const s = await createUser(testDb.db(), "student");
+    await classes.joinClass(s, joinCode);
+    await expectAppError(classes.setClassArchived(otherInstructor, id, true), "forbidden");
+    await expectAppError(classes.setClassArchived(s, id, true), "forbidden");
+    expect((await testDb.db().class.findUniqueOrThrow({ where: { id } })).archivedAt).toBeNull();
+    await classes.setClassArchived(instructor, id, true);
+    await expectAppError(classes.setClassArchived(otherInstructor, id, false), "forbidden");
+    expect((await testDb.db().class.findUniqueOrThrow({ where: { id } })).archivedAt).not.toBeNull();
+  });
+});
+
+describe("removeStudent", () => {
+  it("takes the student out of the class views and their list, keeps their progress and attempts, and rejoining restores them", async () => {
+    const db = testDb.db();
+    const owner = await viewerByEmail(db, DEMO_INSTRUCTOR.email);
+    const chloe = await viewerByEmail(db, DEMO_STUDENTS[1].email);
+    const demoClass = await db.class.findUniqueOrThrow({ where: { joinCode: DEMO_JOIN_CODE }, select: { id: true } });
+    const attempts = await import("@/lib/data/attempts");
+    const progress = await import("@/lib/data/progress");
+    const cellsOf = async () => (await attempts.getGradebook(owner, demoClass.id)).students.find((s) => s.id === chloe.id)?.cells;
+    const before = await cellsOf();
+    expect(before?.some((c) => c.state === "submitted" || c.state === "needs-grading")).toBe(true);
+    const attemptsBefore = await db.attempt.count({ where: { userId: chloe.id } });
+    const progressBefore = await db.readingProgress.count({ where: { userId: chloe.id } });
+    expect(attemptsBefore).toBeGreaterThan(0);
+    expect(progressBefore).toBeGreaterThan(0);
+
+    expect(await classes.removeStudent(owner, { classId: demoClass.id, studentId: chloe.id })).toEqual({ name: chloe.name });
+
+    expect(await enrolmentCount(demoClass.id, chloe.id)).toBe(0);
+    expect((await classes.getClass(owner, demoClass.id)).roster.map((r) => r.id)).not.toContain(chloe.id);
+    expect(await cellsOf()).toBeUndefined();
+    const table = await progress.getClassProgress(owner, demoClass.id);
+    expect(table.assignments.flatMap((a) => a.rows.map((r) => r.studentId))).not.toContain(chloe.id);
+    // She no longer sees the class.
+    expect((await classes.listMyClasses(chloe)).map((c) => c.id)).not.toContain(demoClass.id);
+    await expectAppError(classes.getClass(chloe, demoClass.id), "forbidden");
+    expect(await progress.listMyAssignments(chloe)).toEqual([]);
+    // Nothing of hers was deleted.
+    expect(await db.attempt.count({ where: { userId: chloe.id } })).toBe(attemptsBefore);
+    expect(await db.readingProgress.count({ where: { userId: chloe.id } })).toBe(progressBefore);
+
+    // Removing again: she is not in the class.
+    await expectAppError(classes.removeStudent(owner, { classId: demoClass.id, studentId: chloe.id }), "not_found");
+
+    // Rejoining with the code brings her back with her grades.
+    await classes.joinClass(chloe, DEMO_JOIN_CODE);
+    expect(await cellsOf()).toEqual(before);
+    expect((await classes.getClass(owner, demoClass.id)).roster.map((r) => r.id)).toContain(chloe.id);
+  });
+
+  it("refuses another instructor and a student (forbidden), and the student stays", async () => {
+    const { id, joinCode } = await newClass("Keep my students");
+    const a = await createUser(testDb.db(), "student");
+    const b = await createUser(testDb.db(), "student");
+    await classes.joinClass(a, joinCode);
+    await classes.joinClass(b, joinCode);
+    await expectAppError(classes.removeStudent(otherInstructor, { classId: id, studentId: a.id }), "forbidden");
+    await expectAppError(classes.removeStudent(b, { classId: id, studentId: a.id }), "forbidden");
+    await expectAppError(classes.removeStudent(a, { classId: id, studentId: a.id }), "forbidden");
+    expect(await enrolmentCount(id, a.id)).toBe(1);
+    await expectAppError(classes.removeStudent(instructor, { classId: "no-such-class", studentId: a.id }), "not_found");
+  });
+});
+
+describe("getJoinInvitation (the join link's page)", () => {
+  it("names the class and its instructor for a valid code, signed in or not, and says whether the viewer is in it", async () => {
+    const { id, joinCode } = await newClass("Invited");
+    const s = await createUser(testDb.db(), "student");
+    expect(await classes.getJoinInvitation(null, joinCode)).toEqual({
+      code: joinCode, classId: id, name: "Invited", instructorName: instructor.name, status: "open", alreadyMember: false,
+    });
+    expect((await classes.getJoinInvitation(s, joinCode))?.alreadyMember).toBe(false);
+    await classes.joinClass(s, joinCode);
+    expect((await classes.getJoinInvitation(s, joinCode))?.alreadyMember).toBe(true);
+  });
+
+  it("says expired or archived, and null for a code no class has", async () => {
+    const { id, joinCode, expiresAt } = await newClass("Closed");
+    expect((await classes.getJoinInvitation(null, joinCode, new Date(expiresAt!.getTime() + 1000)))?.status).toBe("expired");
+    await classes.setClassArchived(instructor, id, true);
+    expect((await classes.getJoinInvitation(null, joinCode))?.status).toBe("archived");
+    expect(await classes.getJoinInvitation(null, "ZZZZZZZZ")).toBeNull();
   });
 });

@@ -2,7 +2,15 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  canArchiveClass,
   canCreateClass,
+  canEditClass,
+  canImportRoster,
+  canIssueSignInLink,
+  canRemoveStudent,
+  isArchived,
+  joinStatus,
+  signInLinkStatus,
   canJoinClass,
   canManageClass,
   canManageOwnAccount,
@@ -103,5 +111,74 @@ describe("policy edge cases", () => {
     expect(canManageOwnAccount(owner, student.id)).toBe(false);
     expect(canManageOwnAccount(student, owner.id)).toBe(false);
     expect(canManageOwnAccount(null, student.id)).toBe(false);
+  });
+});
+
+describe("running a class: archive, roster changes, one-time links", () => {
+  const archived = { instructorId: owner.id, archivedAt: new Date("2026-06-30T12:00:00Z") };
+  const inUse = { instructorId: owner.id, archivedAt: null };
+  const everyone: (Viewer | null)[] = [null, student, otherStudent, owner, otherInstructor];
+
+  it("isArchived: only a class with an archive date", () => {
+    expect(isArchived(archived)).toBe(true);
+    expect(isArchived(inUse)).toBe(false);
+    expect(isArchived(cls)).toBe(false);
+  });
+
+  it("canEditClass: the owner of a class in use, nobody once it is archived", () => {
+    expect(everyone.filter((v) => canEditClass(v, inUse))).toEqual([owner]);
+    expect(everyone.filter((v) => canEditClass(v, archived))).toEqual([]);
+  });
+
+  it("canArchiveClass: the owner, whether archived or not (so it can be restored)", () => {
+    expect(everyone.filter((v) => canArchiveClass(v, inUse))).toEqual([owner]);
+    expect(everyone.filter((v) => canArchiveClass(v, archived))).toEqual([owner]);
+  });
+
+  it("canRemoveStudent: the owner of a class in use, and only a student who is in it", () => {
+    expect(everyone.filter((v) => canRemoveStudent(v, inUse, true))).toEqual([owner]);
+    expect(canRemoveStudent(owner, inUse, false)).toBe(false);
+    expect(canRemoveStudent(owner, archived, true)).toBe(false);
+  });
+
+  it("canImportRoster: the owner of a class in use", () => {
+    expect(everyone.filter((v) => canImportRoster(v, inUse))).toEqual([owner]);
+    expect(canImportRoster(owner, archived)).toBe(false);
+  });
+
+  it("canIssueSignInLink: the owner, for a student enrolled in that class, never for an instructor", () => {
+    const enrolledStudent = { role: "student", enrolled: true };
+    expect(everyone.filter((v) => canIssueSignInLink(v, inUse, enrolledStudent))).toEqual([owner]);
+    expect(canIssueSignInLink(owner, inUse, { role: "student", enrolled: false })).toBe(false);
+    expect(canIssueSignInLink(owner, inUse, { role: "instructor", enrolled: true })).toBe(false);
+    // A forgotten password is not a change to the class: allowed while it is archived.
+    expect(canIssueSignInLink(owner, archived, enrolledStudent)).toBe(true);
+  });
+
+  it("joinStatus: archived before expired before open", () => {
+    const now = new Date("2026-05-01T00:00:00Z");
+    const later = new Date("2026-06-01T00:00:00Z");
+    const earlier = new Date("2026-04-01T00:00:00Z");
+    expect(joinStatus({ ...inUse, joinCodeExpiresAt: later }, now)).toBe("open");
+    expect(joinStatus({ ...inUse, joinCodeExpiresAt: null }, now)).toBe("open");
+    expect(joinStatus({ ...inUse, joinCodeExpiresAt: earlier }, now)).toBe("expired");
+    expect(joinStatus({ ...archived, joinCodeExpiresAt: later }, now)).toBe("archived");
+    expect(joinStatus({ ...archived, joinCodeExpiresAt: earlier }, now)).toBe("archived");
+  });
+
+  it("signInLinkStatus: used, replaced, expired, not a student, left the class, else usable", () => {
+    const now = new Date("2026-05-01T12:00:00Z");
+    const fresh = { usedAt: null, revokedAt: null, expiresAt: new Date("2026-05-02T12:00:00Z") };
+    const ok = { studentRole: "student", stillEnrolled: true };
+    expect(signInLinkStatus(fresh, ok, now)).toBe("usable");
+    expect(signInLinkStatus({ ...fresh, usedAt: now }, ok, now)).toBe("used");
+    expect(signInLinkStatus({ ...fresh, revokedAt: now }, ok, now)).toBe("replaced");
+    expect(signInLinkStatus({ ...fresh, expiresAt: now }, ok, now)).toBe("expired");
+    expect(signInLinkStatus(fresh, { studentRole: "instructor", stillEnrolled: true }, now)).toBe("not-a-student");
+    expect(signInLinkStatus(fresh, { studentRole: "student", stillEnrolled: false }, now)).toBe("left-class");
+    // A used link says "used" even after it has also expired: the clearer reason wins; a student
+    // taken out of the class (which also revokes their links) is told that, not "replaced".
+    expect(signInLinkStatus({ ...fresh, usedAt: now, expiresAt: new Date(0) }, ok, now)).toBe("used");
+    expect(signInLinkStatus({ ...fresh, revokedAt: now }, { studentRole: "student", stillEnrolled: false }, now)).toBe("left-class");
   });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
-import { listMyClasses } from "@/lib/data/classes";
+import { countMyArchivedClasses, listMyClasses } from "@/lib/data/classes";
 import { listMyAssignments } from "@/lib/data/progress";
 import { listMyQuizzes } from "@/lib/data/quizzes";
 import { guardPage } from "@/lib/http/page-guard";
@@ -9,13 +9,16 @@ import { ProgressBar } from "@/components/progress/progress-bar";
 import { CreateClassForm } from "@/components/classes/class-forms";
 import { formatDay } from "@/components/ui/dates";
 import { MyQuizzes } from "@/components/quiz/my-quizzes";
+import { SuccessNotice } from "@/components/ui/notice";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
   const viewer = await guardPage(requireViewer(), "/dashboard");
-  const [classes, assignments, quizzes] = await Promise.all([
+  const [classes, archivedCount, assignments, quizzes] = await Promise.all([
     listMyClasses(viewer),
+    countMyArchivedClasses(viewer),
     listMyAssignments(viewer),
     viewer.role === "instructor" ? listMyQuizzes(viewer) : Promise.resolve([]),
   ]);
@@ -23,6 +26,7 @@ export default async function DashboardPage() {
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-10">
       <h1 className="text-3xl font-bold">Hello, {viewer.name}</h1>
+      {sp.password === "set" ? <SuccessNotice>Your password is set and you are signed in. Next time, sign in with your e-mail and this password.</SuccessNotice> : null}
       {viewer.role === "student" ? (
         <>
           <section aria-labelledby="assignments-title" className="mt-8">
@@ -66,6 +70,11 @@ export default async function DashboardPage() {
             <p className="mt-4">
               <Link className="btn-secondary" href="/join">Join a class</Link>
             </p>
+            {archivedCount > 0 ? (
+              <p className="mt-3 text-sm">
+                <Link href="/classes/archived">Archived classes ({archivedCount})</Link>
+              </p>
+            ) : null}
           </section>
         </>
       ) : (
@@ -86,6 +95,11 @@ export default async function DashboardPage() {
                 </li>
               ))}
             </ul>
+            {archivedCount > 0 ? (
+              <p className="mt-3 text-sm">
+                <Link href="/classes/archived">Archived classes ({archivedCount})</Link>
+              </p>
+            ) : null}
           </section>
           <section aria-labelledby="quizzes-title" className="mt-10">
             <h2 id="quizzes-title" className="text-xl font-bold">Your quizzes</h2>

@@ -17,6 +17,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     ? "You are signed out on every device, this one included."
     : sp.reason === "password-changed"
       ? "Your password has been changed. Sign in with the new one."
+    : sp.reason === "password-set"
+      ? "Your password is set. Sign in with your e-mail and the new password."
     : sp.reason === "expired"
       ? SESSION_EXPIRED
       : sp.error === "CredentialsSignin"
@@ -26,12 +28,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         : typeof sp.callbackUrl === "string"
           ? "Please sign in to continue."
           : undefined;
+  const callbackUrl = safeCallback(sp.callbackUrl);
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-3xl font-bold">Sign in</h1>
-      <SignInForm callbackUrl={safeCallback(sp.callbackUrl)} notice={notice} noticeOk={signedOutEverywhere} />
+      <SignInForm callbackUrl={callbackUrl} notice={notice} noticeOk={signedOutEverywhere} />
       <p className="mt-6 text-sm">
-        New here? <Link href="/signup">Create an account</Link>. Just want to read?{" "}
+        New here? <Link href={callbackUrl === "/dashboard" ? "/signup" : `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>. Just want to read?{" "}
         <Link href="/readings/mielke-andropov-1981">Open the reading</Link> without an account.
       </p>
     </main>

@@ -6,7 +6,10 @@ import { getClassProgress } from "@/lib/data/progress";
 import { listReadings } from "@/lib/data/readings";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatMinutes } from "@/lib/progress/compute";
-import { AssignReadingForm, RegenerateCodeForm } from "@/components/classes/class-forms";
+import { siteOrigin } from "@/lib/http/site-origin";
+import { ArchiveClassForm, AssignReadingForm, RegenerateCodeForm, RenameClassForm } from "@/components/classes/class-forms";
+import { CopyButton, CopyField } from "@/components/classes/copy-text";
+import { RosterList } from "@/components/classes/roster-list";
 import { formatDateTime, formatDay } from "@/components/ui/dates";
 import { SuccessNotice } from "@/components/ui/notice";
 
@@ -19,6 +22,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const viewer = await guardPage(requireViewer(), here);
   const cls = await guardPage(getClass(viewer, classId), here);
   const [progress, readings] = cls.canManage ? await Promise.all([getClassProgress(viewer, classId), listReadings()]) : [null, []];
+  const joinLink = cls.canEdit && cls.joinCode ? `${await siteOrigin()}/join/${cls.joinCode}` : null;
 
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-10">
@@ -38,17 +42,36 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         </SuccessNotice>
       ) : null}
 
-      {cls.canManage ? (
+      {cls.archivedAt ? (
+        <section aria-labelledby="archived-title" className="mt-6 rounded-md border border-amber-700 bg-amber-50 p-4 text-amber-950" data-testid="archived-banner">
+          <h2 id="archived-title" className="font-bold">Archived on {formatDay(cls.archivedAt)}</h2>
+          <p className="mt-1">
+            This class is read-only: nobody can join it and nothing new can be assigned.
+            {cls.canManage ? " Restore it to use it again." : " You can still open its readings and your results."}
+          </p>
+          {cls.canManage ? <ArchiveClassForm classId={cls.id} archived /> : null}
+        </section>
+      ) : null}
+
+      {cls.canEdit ? (
         <div className="mt-8 grid gap-6 md:grid-cols-2">
           <section aria-labelledby="code-title" className="card">
             <h2 id="code-title" className="text-xl font-bold">Join code</h2>
-            <p className="mt-3 font-mono text-4xl font-bold tracking-[0.2em]" data-testid="join-code">
+            <p className="mt-3 font-mono text-4xl font-bold tracking-[0.2em] break-all" data-testid="join-code">
               {cls.joinCode}
             </p>
-            <p className="mt-2 text-sm text-muted">
-              Students sign up, choose “Join a class” and enter this code.
-              {cls.joinCodeExpiresAt ? ` It works until ${formatDay(cls.joinCodeExpiresAt)}.` : null}
+            <p className="mt-2">
+              <CopyButton value={cls.joinCode ?? ""} label="Copy code" what="the join code" />
             </p>
+            <p className="mt-2 text-sm text-muted">
+              Students sign up, choose “Join a class” and enter this code, or open the join link.
+              {cls.joinCodeExpiresAt ? ` Both work until ${formatDay(cls.joinCodeExpiresAt)}.` : null}
+            </p>
+            {joinLink ? (
+              <div className="mt-3">
+                <CopyField value={joinLink} label="Join link" what="the join link" hint="Opens a page where a student confirms joining (signing up or in first if they need to)." />
+              </div>
+            ) : null}
             <RegenerateCodeForm classId={cls.id} />
           </section>
           <section aria-labelledby="assign-title" className="card">
@@ -104,6 +127,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
 
       {progress
         ? progress.assignments.map((a) => (
+            // The table's scroll container is focusable so a keyboard can scroll it sideways on a phone.
             <section key={a.id} aria-labelledby={`progress-${a.id}`} className="mt-10">
               <h2 id={`progress-${a.id}`} className="text-xl font-bold">
                 Progress: {a.readingTitle}
@@ -111,9 +135,9 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
               {a.rows.length === 0 ? (
                 <p className="mt-2 text-muted">No students have joined yet.</p>
               ) : (
-                <div className="mt-3 overflow-x-auto rounded-lg border border-line bg-white">
+                <div className="mt-3 overflow-x-auto rounded-lg border border-line bg-white" tabIndex={0} role="region" aria-labelledby={`progress-caption-${a.id}`}>
                   <table className="w-full min-w-[44rem] border-collapse text-sm" data-testid="progress-table">
-                    <caption className="sr-only">Reading progress of each student on {a.readingTitle}</caption>
+                    <caption id={`progress-caption-${a.id}`} className="sr-only">Reading progress of each student on {a.readingTitle}</caption>
                     <thead className="bg-stone-100 text-left">
                       <tr>
                         <th scope="col" className="p-3">Student</th>
@@ -159,16 +183,39 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
 
       {cls.canManage ? (
         <section aria-labelledby="roster-title" className="mt-10">
-          <h2 id="roster-title" className="text-xl font-bold">Roster ({cls.roster.length})</h2>
-          {cls.roster.length === 0 ? <p className="mt-2 text-muted">No students yet.</p> : null}
-          <ul className="mt-3 grid gap-2 sm:grid-cols-2">
-            {cls.roster.map((s) => (
-              <li key={s.id} className="rounded-md border border-line bg-white p-3">
-                <span className="font-semibold">{s.name}</span> <span className="text-muted">{s.email}</span>
-                <span className="block text-xs text-muted">joined {formatDay(s.joinedAt)}</span>
-              </li>
-            ))}
-          </ul>
+          <div className="flex flex-wrap items-baseline justify-between gap-3">
+            <h2 id="roster-title" className="text-xl font-bold">Roster ({cls.roster.length})</h2>
+            {cls.canEdit ? (
+              <p className="text-sm">
+                <Link href={`/classes/${cls.id}/roster/import`}>Import a roster (CSV)</Link>
+              </p>
+            ) : null}
+          </div>
+          <p className="mt-1 text-sm text-muted">A student who forgot their password gets a one-time password link from you (there is no e-mail from this server).</p>
+          <RosterList
+            classId={cls.id}
+            className={cls.name}
+            canEdit={cls.canEdit}
+            students={cls.roster.map((s) => ({ id: s.id, name: s.name, email: s.email, joinedLabel: formatDay(s.joinedAt) }))}
+          />
+        </section>
+      ) : null}
+
+      {cls.canManage ? (
+        <section aria-labelledby="settings-title" className="card mt-10 max-w-xl">
+          <h2 id="settings-title" className="text-xl font-bold">Class settings</h2>
+          {cls.canEdit ? (
+            <>
+              <RenameClassForm classId={cls.id} name={cls.name} />
+              <h3 className="mt-6 font-bold">Archive</h3>
+              <p className="mt-1 text-sm text-muted">
+                At the end of the course: the class becomes read-only (no joins, no new assignments) and moves from your dashboard to “Archived classes”. Students keep their work and can still open it. You can restore it any time.
+              </p>
+              <ArchiveClassForm classId={cls.id} archived={false} />
+            </>
+          ) : (
+            <p className="mt-2 text-sm text-muted">This class is archived. Restore it (above) to rename it or change its roster.</p>
+          )}
         </section>
       ) : null}
     </main>

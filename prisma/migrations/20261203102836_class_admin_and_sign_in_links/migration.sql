@@ -1,0 +1,31 @@
+-- AlterTable
+ALTER TABLE "Class" ADD COLUMN "archivedAt" DATETIME;
+
+-- CreateTable
+CREATE TABLE "SignInLink" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "tokenHash" TEXT NOT NULL,
+    "purpose" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "classId" TEXT NOT NULL,
+    "createdById" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" DATETIME NOT NULL,
+    "usedAt" DATETIME,
+    "revokedAt" DATETIME,
+    CONSTRAINT "SignInLink_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "SignInLink_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "SignInLink_classId_fkey" FOREIGN KEY ("classId") REFERENCES "Class" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SignInLink_tokenHash_key" ON "SignInLink"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "SignInLink_userId_idx" ON "SignInLink"("userId");
+
+-- CreateIndex
+CREATE INDEX "SignInLink_classId_idx" ON "SignInLink"("classId");
+
+-- CreateIndex
+CREATE INDEX "SignInLink_createdById_idx" ON "SignInLink"("createdById");
