@@ -3,7 +3,15 @@
  * actions into a message beside the form, route handlers into JSON with the right status.
  * Anything else is a bug: it is logged and the user sees a plain apology, never a stack trace.
  */
-export type AppErrorCode = "unauthorized" | "expired" | "forbidden" | "not_found" | "invalid" | "conflict";
+export type AppErrorCode =
+  | "unauthorized"
+  | "expired"
+  | "forbidden"
+  | "not_found"
+  | "invalid"
+  | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type";
 
 const statusByCode: Record<AppErrorCode, number> = {
   unauthorized: 401,
@@ -12,6 +20,8 @@ const statusByCode: Record<AppErrorCode, number> = {
   not_found: 404,
   invalid: 400,
   conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
 };
 
 export class AppError extends Error {
