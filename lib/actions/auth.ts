@@ -4,14 +4,9 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth/config";
 import { createAccount } from "@/lib/data/users";
+import { safeReturnPath } from "@/lib/http/safe-redirect";
 import { signInSchema, signUpSchema } from "@/lib/validation/auth";
 import { failed, formValues, invalid, type FormState } from "./form-state";
-
-/** Only paths on this site, so a crafted link can't send someone elsewhere after sign-in. */
-function safeReturnPath(raw: FormDataEntryValue | null): string {
-  const value = typeof raw === "string" ? raw : "";
-  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/dashboard";
-}
 
 export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form, ["email"]);
