@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roles } from "@/lib/authz/policy";
+import { singleLineText } from "./text";
 
 // A short list of passwords people actually use; long enough to stop the obvious ones.
 const COMMON_PASSWORDS = new Set([
@@ -27,7 +28,7 @@ export const passwordSchema = z
 
 export const signUpSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+    name: singleLineText(100, { required: "Enter your name." }),
     email: emailSchema,
     password: passwordSchema,
     role: z.enum(roles, { error: "Choose whether you are a student or an instructor." }),
