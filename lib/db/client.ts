@@ -1,10 +1,9 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import fs from "node:fs";
-import path from "node:path";
 import { PrismaClient as SqliteClient } from "@/generated/prisma/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/generated/prisma/postgresql/client";
 import type { DatabaseConfig } from "./config";
+import { preparePrivateSqliteFile } from "./private-files";
 
 /**
  * One client type for the whole app. The two generated clients come from the same schema
@@ -19,7 +18,7 @@ const omit = { user: { passwordHash: true } } as const;
 
 export function createPrismaClient(config: DatabaseConfig): Db {
   if (config.provider === "sqlite") {
-    fs.mkdirSync(path.dirname(config.file), { recursive: true });
+    preparePrivateSqliteFile(config.file);
     return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: config.url }), omit });
   }
   const pg = new PostgresClient({
