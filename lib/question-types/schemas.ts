@@ -1,3 +1,4 @@
+import "@/lib/validation/zod-setup";
 import { z } from "zod";
 import { multilineText, singleLineText } from "@/lib/validation/text";
 
