@@ -2,7 +2,7 @@
 
 /** Browser features the app never uses, switched off for it and for anything it might embed. */
 const disabledFeatures = [
-  "accelerometer", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture", "encrypted-media",
+  "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media",
   "geolocation", "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
   "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
 ];

@@ -133,6 +133,9 @@ test.describe("headers", () => {
 });
 
 test.describe("no page violates its own Content-Security-Policy", () => {
+  // Each walks through many pages, the reading among them (about 800 KB of HTML).
+  test.describe.configure({ timeout: 180_000 });
+
   test("public pages: home, sign-in, sign-up, the reading and a paragraph link, a 404", async ({ page }) => {
     const violations = await watchCsp(page);
     await visit(page, violations, "/");
