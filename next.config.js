@@ -24,6 +24,9 @@ const securityHeaders = [
 /** Route handlers answer JSON, CSV and GIFT files: nothing in them is meant to run or be framed. */
 const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/** What a server action may receive (lib/http/action-guard.ts checks the same before Next reads it). */
+const actionBodyLimit = 4 * 1024 * 1024;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -31,6 +34,14 @@ const nextConfig = {
   experimental: {
     // forbidden() and unauthorized() render app/forbidden.tsx and app/unauthorized.tsx with 403/401.
     authInterrupts: true,
+    // A GIFT import is up to 900,000 characters, which is up to about 2.7 MB of UTF-8.
+    serverActions: { bodySizeLimit: actionBodyLimit },
+    // With a proxy, Next copies each request body it passes through (so the proxy can read it)
+    // and silently cuts the copy at this size, dropping the chunk that crosses it. Pages take
+    // only server actions: 1 MB over their limit (far more than one network chunk) means a body
+    // that is too long still shows the proxy more than the limit, so it answers 413, while at
+    // most this much of any body is held.
+    proxyClientMaxBodySize: actionBodyLimit + 1024 * 1024,
   },
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // The seed and the migration tooling live beside the app and are not part of the bundle.

@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { checkActionRequest, refusalResponse } from "@/lib/http/action-guard";
 import { createNonce, HSTS_VALUE, pageContentSecurityPolicy } from "@/lib/http/security-headers";
 
 /**
  * Runs before every page request (not route handlers or static files, see `config`):
  *
- * 1. Every page gets a Content-Security-Policy. Pages rendered per request get a fresh nonce:
+ * 1. Malformed server-action requests are answered with a 4xx here (lib/http/action-guard.ts),
+ *    because Next answers many of them with a 500.
+ * 2. Every page gets a Content-Security-Policy. Pages rendered per request get a fresh nonce:
  *    Next reads it from the request's CSP header and puts it on its own scripts, and only those
  *    may run ('strict-dynamic'). The public reading is rendered once and served from the static
  *    cache to everyone (ISR), so its HTML cannot carry a per-request nonce; hashes would have to
@@ -14,7 +17,7 @@ import { createNonce, HSTS_VALUE, pageContentSecurityPolicy } from "@/lib/http/s
  *    posting elsewhere. It shows only the reading's own content, never anything a user typed.
  *    Everything that shows what users typed (names, classes, questions, answers) is per request
  *    and has the nonce policy.
- * 2. HSTS when the request came over HTTPS (set DOSSIER_HSTS=off to never send it).
+ * 3. HSTS when the request came over HTTPS (set DOSSIER_HSTS=off to never send it).
  *
  * The fixed headers (nosniff, frame options, referrer and permissions policies) are in
  * next.config.js, which also covers route handlers and static files.
@@ -23,9 +26,17 @@ import { createNonce, HSTS_VALUE, pageContentSecurityPolicy } from "@/lib/http/s
 /** The pages served from the static cache (app/readings/[slug]/page.tsx; not its /p/[anchor] pages). */
 const STATICALLY_CACHED = /^\/readings\/[^/]+\/?$/;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
   const hsts = https && process.env.DOSSIER_HSTS !== "off";
+
+  const refusal = await checkActionRequest(request);
+  if (refusal) {
+    const response = refusalResponse(refusal);
+    response.headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    if (hsts) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
+    return response;
+  }
 
   const cached = STATICALLY_CACHED.test(request.nextUrl.pathname);
   const nonce = cached ? undefined : createNonce();
@@ -43,7 +54,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not route handlers (they get their CSP from next.config.js), not Next's static files and
-  // image optimizer.
+  // Not route handlers (they set their own CSP in next.config.js and read bodies with a
+  // limit of their own), not Next's static files and image optimizer.
   matcher: ["/((?!api(?:/|$)|_next/static/|_next/image(?:/|$)).*)"],
 };

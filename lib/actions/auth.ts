@@ -6,9 +6,10 @@ import { signIn, signOut } from "@/lib/auth/config";
 import { createAccount } from "@/lib/data/users";
 import { safeReturnPath } from "@/lib/http/safe-redirect";
 import { signInSchema, signUpSchema } from "@/lib/validation/auth";
-import { failed, formValues, invalid, type FormState } from "./form-state";
+import { failed, formValues, invalid, requireForm, type FormState } from "./form-state";
 
 export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const values = formValues(form, ["email"]);
   const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return invalid(parsed.error, values);
@@ -25,6 +26,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
 }
 
 export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const values = formValues(form, ["name", "email", "role"]);
   const parsed = signUpSchema.safeParse({
     name: form.get("name"),

@@ -5,9 +5,10 @@ import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
 import { assignReading, createClass, joinClass, regenerateJoinCode } from "@/lib/data/classes";
 import { assignReadingSchema, createClassSchema, idSchema, joinClassSchema } from "@/lib/validation/classes";
-import { failed, formValues, invalid, type FormState } from "./form-state";
+import { failed, formValues, invalid, requireForm, type FormState } from "./form-state";
 
 export async function createClassAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const values = formValues(form, ["name"]);
   const parsed = createClassSchema.safeParse({ name: form.get("name") });
   if (!parsed.success) return invalid(parsed.error, values);
@@ -22,6 +23,7 @@ export async function createClassAction(_prev: FormState, form: FormData): Promi
 }
 
 export async function joinClassAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const values = formValues(form, ["code"]);
   const parsed = joinClassSchema.safeParse({ code: form.get("code") });
   if (!parsed.success) return invalid(parsed.error, values);
@@ -36,6 +38,7 @@ export async function joinClassAction(_prev: FormState, form: FormData): Promise
 }
 
 export async function assignReadingAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const values = formValues(form, ["classId", "readingSlug", "dueDate"]);
   const parsed = assignReadingSchema.safeParse({
     classId: form.get("classId"),
@@ -53,6 +56,7 @@ export async function assignReadingAction(_prev: FormState, form: FormData): Pro
 }
 
 export async function regenerateJoinCodeAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const parsed = idSchema.safeParse(form.get("classId"));
   if (!parsed.success) return { ok: false, message: "That class doesn’t exist." };
   try {

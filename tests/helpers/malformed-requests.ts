@@ -21,7 +21,7 @@ export type Variant = {
 export type Sent = { variant: Variant; status: number; body: string; error?: string };
 
 /** Body text that would mean an internal error leaked: a stack frame, a file path, an invariant. */
-export const LEAK = /\bat [\w.<>]+ \(|node_modules|\.next\/server|Invariant|TypeError|SyntaxError|\bstack\b/;
+export const LEAK = /\bat [\w.<>$]+ \([^)]*:\d+:\d+\)|node_modules|\.next\/server|Invariant|TypeError|SyntaxError|\bstack\b/;
 
 export async function readActionIds(baseURL: string): Promise<{ signIn: string; signUp: string }> {
   const id = async (path: string) => {
