@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function HomePage() {
+export default async function HomePage() {
+  // Rendered per request, so it carries the nonce of a strict Content-Security-Policy (proxy.ts).
+  await connection();
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-14">
       <p className="text-sm font-semibold uppercase tracking-wide text-muted">Dossier · primary sources for Cold War history</p>

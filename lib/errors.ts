@@ -3,7 +3,17 @@
  * actions into a message beside the form, route handlers into JSON with the right status.
  * Anything else is a bug: it is logged and the user sees a plain apology, never a stack trace.
  */
-export type AppErrorCode = "unauthorized" | "expired" | "forbidden" | "not_found" | "invalid" | "conflict" | "gone" | "too_large" | "rate_limited";
+export type AppErrorCode =
+  | "unauthorized"
+  | "expired"
+  | "forbidden"
+  | "not_found"
+  | "invalid"
+  | "conflict"
+  | "gone"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "rate_limited";
 
 const statusByCode: Record<AppErrorCode, number> = {
   unauthorized: 401,
@@ -14,7 +24,8 @@ const statusByCode: Record<AppErrorCode, number> = {
   conflict: 409,
   /** A one-time link already used, expired or replaced. */
   gone: 410,
-  too_large: 413,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
 };
 

@@ -148,7 +148,7 @@ export function AttemptPlayer(props: Props) {
           outcome = { kind: "error" };
           break;
         }
-        // 400/403/404: this answer will never be accepted; sending it again would not help.
+        // 400/403/404/413: this answer will never be accepted; sending it again would not help.
         if (pending.current.get(key)?.version === entry.version) pending.current.delete(key);
         setQuestionErrors((errors) => ({ ...errors, [key]: result.message }));
       }

@@ -3,7 +3,20 @@ import type { AppErrorCode } from "@/lib/errors";
 /** What saving an answer tells the player. Never thrown for an answer from the server: the player keeps the answer and decides. */
 export type SaveAnswerResult = { ok: true; savedAt: string } | { ok: false; code: AppErrorCode | "server"; status: number; message: string };
 
-const codes = new Set<string>(["unauthorized", "expired", "forbidden", "not_found", "invalid", "conflict"]);
+// Every code, so a new one is a compile error here rather than an answer retried as a server error.
+const known: Record<AppErrorCode, true> = {
+  unauthorized: true,
+  expired: true,
+  forbidden: true,
+  not_found: true,
+  invalid: true,
+  conflict: true,
+  payload_too_large: true,
+  unsupported_media_type: true,
+  gone: true,
+  rate_limited: true,
+};
+const codes = new Set<string>(Object.keys(known));
 
 /**
  * PUT one answer to /api/attempts/…/answers/… (see that route for the statuses). Throws only when

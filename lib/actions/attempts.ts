@@ -6,12 +6,14 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { startAttempt, submitAttempt } from "@/lib/data/attempts";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
 import { idSchema } from "@/lib/validation/classes";
+import { requireForm } from "./form-state";
 
 export type SubmitAttemptResult = { ok: false; code: AppErrorCode | "server"; status: number; message: string };
 
 
 /** "Start" / "Resume" on the quiz assignment's page: a plain form, so it works without JavaScript. */
 export async function startAttemptAction(form: FormData): Promise<void> {
+  requireForm(form);
   const parsed = idSchema.safeParse(form.get("quizAssignmentId"));
   if (!parsed.success) redirect("/dashboard");
   const quizAssignmentId = parsed.data;

@@ -5,16 +5,12 @@ import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth/config";
 import { tooManyAttempts } from "@/lib/errors";
 import { createAccount } from "@/lib/data/users";
+import { safeReturnPath } from "@/lib/http/safe-redirect";
 import { signInSchema, signUpSchema } from "@/lib/validation/auth";
-import { failed, formValues, invalid, type FormState } from "./form-state";
-
-/** Only paths on this site, so a crafted link can't send someone elsewhere after sign-in. */
-function safeReturnPath(raw: FormDataEntryValue | null): string {
-  const value = typeof raw === "string" ? raw : "";
-  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/dashboard";
-}
+import { failed, formValues, invalid, requireForm, type FormState } from "./form-state";
 
 export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const values = formValues(form, ["email"]);
   const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return invalid(parsed.error, values);
@@ -32,6 +28,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
 }
 
 export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const values = formValues(form, ["name", "email", "role"]);
   const parsed = signUpSchema.safeParse({
     name: form.get("name"),

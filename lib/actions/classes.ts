@@ -9,9 +9,10 @@ import { assignReading, createClass, joinClass, regenerateJoinCode, removeStuden
 import { issuePasswordResetLink } from "@/lib/data/sign-in-links";
 import { siteOrigin } from "@/lib/http/site-origin";
 import { assignReadingSchema, classStudentSchema, createClassSchema, idSchema, joinClassSchema, renameClassSchema } from "@/lib/validation/classes";
-import { failed, formValues, invalid, type FormState } from "./form-state";
+import { failed, formValues, invalid, requireForm, type FormState } from "./form-state";
 
 export async function createClassAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const values = formValues(form, ["name"]);
   const parsed = createClassSchema.safeParse({ name: form.get("name") });
   if (!parsed.success) return invalid(parsed.error, values);
@@ -26,6 +27,7 @@ export async function createClassAction(_prev: FormState, form: FormData): Promi
 }
 
 export async function joinClassAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const values = formValues(form, ["code"]);
   const parsed = joinClassSchema.safeParse({ code: form.get("code") });
   if (!parsed.success) return invalid(parsed.error, values);
@@ -41,6 +43,7 @@ export async function joinClassAction(_prev: FormState, form: FormData): Promise
 }
 
 export async function assignReadingAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const values = formValues(form, ["classId", "readingSlug", "dueDate"]);
   const parsed = assignReadingSchema.safeParse({
     classId: form.get("classId"),
@@ -58,6 +61,7 @@ export async function assignReadingAction(_prev: FormState, form: FormData): Pro
 }
 
 export async function regenerateJoinCodeAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const parsed = idSchema.safeParse(form.get("classId"));
   if (!parsed.success) return { ok: false, message: "That class doesn’t exist." };
   try {

@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import type { z } from "zod";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
 
@@ -34,4 +35,14 @@ export function failed(e: unknown, values: Record<string, string>): FormState {
   if (isAppError(e)) return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors, values };
   console.error("[action] unexpected error:", e instanceof Error ? e.message : e);
   return { ok: false, code: "server", message: "Something went wrong on our side. Nothing you had saved was lost; please try again.", values };
+}
+
+/**
+ * Server actions are public endpoints: a hand-made request can pass any arguments, a number or
+ * null where the page passes its form. A form action checks it got a form before touching it;
+ * anything else is answered as a request for a form that does not exist (404), since Next has no
+ * 400 for actions and a TypeError would be a 500.
+ */
+export function requireForm(form: unknown): asserts form is FormData {
+  if (!(form instanceof FormData)) notFound();
 }

@@ -7,7 +7,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getAttemptReview, gradeResponse, nextUngradedAnswer, regradeAssignment } from "@/lib/data/attempts";
 import { idSchema } from "@/lib/validation/classes";
 import { essayGradeSchema, questionKeySchema } from "@/lib/validation/quizzes";
-import { failed, formValues, invalid, type FormState } from "./form-state";
+import { failed, formValues, invalid, requireForm, type FormState } from "./form-state";
 
 /**
  * The instructor's grading: one answer by hand (an essay against its rubric, or any answer's
@@ -48,6 +48,7 @@ function gradingUrl(quizAssignmentId: string, next: { questionId: string; attemp
 }
 
 export async function gradeResponseAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const attemptId = idSchema.safeParse(form.get("attemptId"));
   const questionKey = questionKeySchema.safeParse(form.get("questionKey"));
   if (!attemptId.success || !questionKey.success) return { ok: false, message: "That answer can’t be found. Reload the page and try again." };
@@ -125,6 +126,7 @@ export async function gradeResponseAction(_prev: FormState, form: FormData): Pro
 }
 
 export async function regradeAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const id = idSchema.safeParse(form.get("quizAssignmentId"));
   if (!id.success) return { ok: false, message: "That quiz can’t be found. Reload the page and try again." };
   try {

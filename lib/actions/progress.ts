@@ -7,6 +7,7 @@ import { isAppError, type AppErrorCode } from "@/lib/errors";
 import type { ProgressSummary } from "@/lib/progress/compute";
 import { idSchema } from "@/lib/validation/classes";
 import { sectionSlugSchema } from "@/lib/validation/progress";
+import { requireForm } from "./form-state";
 
 export interface SectionDoneState {
   ok: boolean;
@@ -21,6 +22,7 @@ const schema = z.object({ assignmentId: idSchema, section: sectionSlugSchema, do
 
 /** The explicit "I've read this part" control (and its undo). Works as a plain form without JavaScript. */
 export async function setSectionDoneAction(_prev: SectionDoneState, form: FormData): Promise<SectionDoneState> {
+  requireForm(form);
   const parsed = schema.safeParse({ assignmentId: form.get("assignmentId"), section: form.get("section"), done: form.get("done") });
   if (!parsed.success) return { ok: false, message: "That part of the reading doesn’t exist." };
   const done = parsed.data.done === "true";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { requireViewer } from "@/lib/auth/viewer";
 import { createQuestion, deleteQuestion, duplicateQuestion, duplicateQuizItem, updateQuestion } from "@/lib/data/quizzes";
 import { idSchema } from "@/lib/validation/classes";
-import { failed, invalid, type FormState } from "./form-state";
+import { failed, invalid, requireForm, type FormState } from "./form-state";
 
 /**
  * The question bank's actions. The question itself arrives as JSON (the editor's hidden input)
@@ -38,6 +38,7 @@ const returnToSchema = z
 const readingSlugSchema = z.string().regex(/^[a-z0-9-]{1,100}$/).optional().catch(undefined);
 
 export async function createQuestionAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const parsed = z
     .object({ question: questionJson, quizId: idSchema.optional(), readingSlug: readingSlugSchema })
     .safeParse({ question: form.get("question"), quizId: optional(form.get("quizId")), readingSlug: optional(form.get("readingSlug")) });
@@ -59,6 +60,7 @@ export async function createQuestionAction(_prev: FormState, form: FormData): Pr
 }
 
 export async function updateQuestionAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const parsed = z
     .object({ questionId: idSchema, question: questionJson, returnTo: returnToSchema })
     .safeParse({ questionId: form.get("questionId"), question: form.get("question"), returnTo: optional(form.get("returnTo")) });
@@ -80,6 +82,7 @@ export async function updateQuestionAction(_prev: FormState, form: FormData): Pr
  * right after the original and worth the same points.
  */
 export async function duplicateQuestionAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const parsed = z
     .object({ questionId: idSchema, quizId: idSchema.optional(), itemId: idSchema.optional() })
     .safeParse({ questionId: form.get("questionId"), quizId: optional(form.get("quizId")), itemId: optional(form.get("itemId")) });
@@ -104,6 +107,7 @@ export async function duplicateQuestionAction(_prev: FormState, form: FormData):
 
 /** Deleting a question also takes it out of every quiz; attempts keep their own copy. */
 export async function deleteQuestionAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const parsed = idSchema.safeParse(form.get("questionId"));
   if (!parsed.success) return { ok: false, message: "That question doesn’t exist." };
   try {

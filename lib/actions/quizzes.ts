@@ -9,7 +9,7 @@ import { parseGift, type GiftError } from "@/lib/interchange/gift";
 import type { QuestionTypeId } from "@/lib/question-types/ids";
 import { dueDateSchema, idSchema } from "@/lib/validation/classes";
 import { quizSettingsSchema } from "@/lib/validation/quizzes";
-import { failed, formValues, invalid, type FormState } from "./form-state";
+import { failed, formValues, invalid, requireForm, type FormState } from "./form-state";
 
 /** Quizzes: create, settings, the ordered list of questions, assigning, GIFT import. */
 
@@ -35,6 +35,7 @@ const utcDateTime = (v: FormDataEntryValue | null) => {
 };
 
 export async function createQuizAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const values = formValues(form, ["title", "description", "readingSlug"]);
   const parsed = quizSettingsSchema.safeParse({ title: values.title, description: values.description, attemptsAllowed: 1, reviewWhen: "immediately" });
   if (!parsed.success) return settingsInvalid(parsed.error, values);
@@ -68,6 +69,7 @@ const settingsKeys = [
 ] as const;
 
 export async function updateQuizSettingsAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const values = formValues(form, settingsKeys);
   const quizId = idSchema.safeParse(form.get("quizId"));
   if (!quizId.success) return { ok: false, message: "That quiz doesn’t exist.", values };
@@ -102,6 +104,7 @@ export async function updateQuizSettingsAction(_prev: FormState, form: FormData)
 const itemForm = (form: FormData) => z.object({ quizId: idSchema, itemId: idSchema }).safeParse({ quizId: form.get("quizId"), itemId: form.get("itemId") });
 
 export async function addQuestionToQuizAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const values = formValues(form, ["quizId", "questionId"]);
   const parsed = z
     .object({ quizId: idSchema, questionId: idSchema })
@@ -122,6 +125,7 @@ export async function addQuestionToQuizAction(_prev: FormState, form: FormData):
 }
 
 export async function setItemPointsAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const values = formValues(form, ["quizId", "itemId", "points"]);
   const ids = itemForm(form);
   if (!ids.success) return { ok: false, message: "That question is not in this quiz.", values };
@@ -141,6 +145,7 @@ export async function setItemPointsAction(_prev: FormState, form: FormData): Pro
 }
 
 export async function removeItemAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const ids = itemForm(form);
   if (!ids.success) return { ok: false, message: "That question is not in this quiz." };
   try {
@@ -154,6 +159,7 @@ export async function removeItemAction(_prev: FormState, form: FormData): Promis
 }
 
 export async function moveItemAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const ids = itemForm(form);
   const direction = z.enum(["up", "down"]).safeParse(form.get("direction"));
   if (!ids.success || !direction.success) return { ok: false, message: "That question is not in this quiz." };
@@ -170,6 +176,7 @@ export async function moveItemAction(_prev: FormState, form: FormData): Promise<
 }
 
 export async function assignQuizAction(_prev: FormState, form: FormData): Promise<FormState> {
+  requireForm(form);
   const values = formValues(form, ["quizId", "classId", "dueDate", "opens"]);
   const parsed = z
     .object({
@@ -211,7 +218,7 @@ export interface ImportState extends FormState {
   count?: number;
 }
 
-/** Below Next's 1 MB limit for a server action's body. */
+/** Even as 3-byte UTF-8 this fits the 4 MB server action body limit (next.config.js). */
 const MAX_GIFT_CHARS = 900_000;
 
 /**
@@ -220,6 +227,7 @@ const MAX_GIFT_CHARS = 900_000;
  * and saves the chosen ones into the bank, and into a quiz when one is chosen.
  */
 export async function importGiftAction(_prev: ImportState, form: FormData): Promise<ImportState> {
+  requireForm(form);
   const step = form.get("step") === "save" ? "save" : "preview";
   const text = typeof form.get("text") === "string" ? String(form.get("text")) : "";
   if (!text.trim()) return { ok: false, message: "Paste GIFT text or choose a file first.", fieldErrors: { text: ["Paste GIFT text or choose a file."] } };

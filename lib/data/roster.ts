@@ -51,7 +51,7 @@ async function loadClassFor(viewer: Viewer, classId: string) {
 
 function parseOrThrow(text: string) {
   if (text.length > MAX_ROSTER_BYTES) {
-    throw new AppError("too_large", `That is more than one import can take (${MAX_ROSTER_BYTES / 1024} KB). Split the list into several files.`);
+    throw new AppError("payload_too_large", `That is more than one import can take (${MAX_ROSTER_BYTES / 1024} KB). Split the list into several files.`);
   }
   const parsed = parseRosterCsv(text);
   if (!parsed.ok) throw new AppError("invalid", parsed.message, { text: [parsed.message] });

@@ -1,11 +1,10 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import fs from "node:fs";
-import path from "node:path";
 import { PrismaClient as SqliteClient } from "@/generated/prisma/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/generated/prisma/postgresql/client";
 import type { DatabaseConfig } from "./config";
 import { serialisedSqlite } from "./sqlite-adapter";
+import { preparePrivateSqliteFile } from "./private-files";
 
 /**
  * One client type for the whole app. The two generated clients come from the same schema
@@ -27,7 +26,7 @@ const transactionOptions = { maxWait: 10_000, timeout: 10_000 } as const;
 
 export function createPrismaClient(config: DatabaseConfig): Db {
   if (config.provider === "sqlite") {
-    fs.mkdirSync(path.dirname(config.file), { recursive: true });
+    preparePrivateSqliteFile(config.file);
     // WAL, synchronous=FULL, and no query slipping into another request's transaction: see sqlite-adapter.ts.
     return new SqliteClient({ adapter: serialisedSqlite(new PrismaBetterSqlite3({ url: config.url })), omit, transactionOptions });
   }

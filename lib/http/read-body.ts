@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
  */
 export async function readTextWithLimit(request: Request, maxBytes: number, tooLarge: string): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > maxBytes) throw new AppError("too_large", tooLarge);
+  if (Number.isFinite(declared) && declared > maxBytes) throw new AppError("payload_too_large", tooLarge);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -19,7 +19,7 @@ export async function readTextWithLimit(request: Request, maxBytes: number, tooL
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw new AppError("too_large", tooLarge);
+      throw new AppError("payload_too_large", tooLarge);
     }
     chunks.push(value);
   }

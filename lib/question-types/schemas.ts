@@ -1,4 +1,6 @@
+import "@/lib/validation/zod-setup";
 import { z } from "zod";
+import { multilineText, singleLineText } from "@/lib/validation/text";
 
 /**
  * What each question type stores (its config, with the answer key), what a student sends (its
@@ -9,9 +11,12 @@ import { z } from "zod";
  * Credits and weights are fractions: 1 = full marks, 0.5 = half, negative = a penalty.
  */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Text an author writes (options, answers, prompts): line breaks allowed (GIFT's "\n"), no control or invisible formatting characters. */
+const text = (max: number) => multilineText(max);
+/** A question's title, category or unit: one line. */
+const line = (max: number) => singleLineText(max);
 const optionId = z.string().regex(/^[a-z0-9-]{1,40}$/, "an option id: lowercase letters, digits, dashes");
-const feedback = z.string().max(2000).optional();
+const feedback = multilineText(2000, { required: false }).optional();
 const credit = z.number().min(-1).max(1);
 export const anchorRef = z.string().regex(/^p-\d{1,4}$/);
 
@@ -62,7 +67,7 @@ export const numericConfig = z.object({
     .min(1)
     .max(10)
     .refine(fullCredit, "at least one answer earns full credit (100%)"),
-  unit: z.string().max(20).optional(),
+  unit: singleLineText(20, { required: false }).optional(),
 });
 export const numericResponse = z.object({ value: z.number().finite() });
 
@@ -88,7 +93,7 @@ export const essayConfig = z
     minWords: z.number().int().min(0).max(5000).optional(),
     maxWords: z.number().int().min(1).max(10000).optional(),
     /** Shown to graders only: what a good answer contains. */
-    graderNotes: z.string().max(4000).optional(),
+    graderNotes: multilineText(4000, { required: false }).optional(),
   })
   .refine((c) => c.minWords === undefined || c.maxWords === undefined || c.minWords <= c.maxWords, { path: ["maxWords"], message: "the maximum is at least the minimum" });
 export const essayResponse = z.object({ text: z.string().max(50_000) });
@@ -142,14 +147,14 @@ export type ResponseOf<T extends keyof typeof responseSchemas> = z.infer<(typeof
 
 /** A question as authored: the same shape in the bank, in GIFT import/export and in the seed. */
 export const questionBaseSchema = z.object({
-  title: text(200),
+  title: line(200),
   /** The question text as written; `format` says how to read it. */
   prompt: text(10_000),
   format: z.enum(["plain", "markdown", "html", "moodle"]).default("plain"),
-  generalFeedback: z.string().max(4000).optional(),
+  generalFeedback: multilineText(4000, { required: false }).optional(),
   /** Paragraphs of the reading the question points to (the student can open them). */
   anchors: z.array(anchorRef).max(20).default([]),
-  category: z.string().max(200).optional(),
+  category: line(200).optional(),
   defaultPoints: z.number().min(0).max(100).default(1),
 });
 

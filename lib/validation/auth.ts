@@ -1,5 +1,7 @@
+import "@/lib/validation/zod-setup";
 import { z } from "zod";
 import { roles } from "@/lib/authz/policy";
+import { singleLineText } from "./text";
 
 export const PASSWORD_MIN = 10;
 /** Long enough for any passphrase; short enough that hashing and strength checks stay cheap. */
@@ -24,7 +26,7 @@ export const passwordSchema = z
 
 export const signUpSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+    name: singleLineText(100, { required: "Enter your name." }),
     email: emailSchema,
     password: passwordSchema,
     role: z.enum(roles, { error: "Choose whether you are a student or an instructor." }),

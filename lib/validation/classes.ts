@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { emailSchema } from "./auth";
-import { isRealIsoDate } from "./dates";
+import { DATE_RANGE_MESSAGE, isRealIsoDate, isWithinSensibleYears } from "./dates";
+import { singleLineText } from "./text";
 
 export const JOIN_CODE_LENGTH = 8;
 // No 0/O, 1/I/L: codes are read aloud and copied from a projector.
@@ -9,7 +10,7 @@ export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const idSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
 
 export const createClassSchema = z.object({
-  name: z.string().trim().min(1, "Give the class a name.").max(120, "Use at most 120 characters."),
+  name: singleLineText(120, { required: "Give the class a name." }),
 });
 
 export const joinCodeSchema = z
@@ -38,6 +39,7 @@ export const dueDateSchema = z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the due date as a date, e.g. 2026-12-01.")
       .refine(isRealIsoDate, "That date does not exist.")
+      .refine((s) => isWithinSensibleYears(new Date(`${s}T00:00:00Z`)), DATE_RANGE_MESSAGE)
       .optional(),
   );
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { reviewWhens } from "@/lib/quiz/review";
 import { idSchema } from "./classes";
+import { DATE_RANGE_MESSAGE, isWithinSensibleYears } from "./dates";
+import { multilineText, singleLineText } from "./text";
 
 const optionalDateTime = z
   .union([z.date(), z.string().trim()])
@@ -12,13 +14,17 @@ const optionalDateTime = z
       ctx.addIssue({ code: "custom", message: "Enter a real date and time." });
       return z.NEVER;
     }
+    if (!isWithinSensibleYears(d)) {
+      ctx.addIssue({ code: "custom", message: DATE_RANGE_MESSAGE });
+      return z.NEVER;
+    }
     return d;
   });
 
 export const quizSettingsSchema = z
   .object({
-    title: z.string().trim().min(1, "Give the quiz a title.").max(200, "Use at most 200 characters."),
-    description: z.string().trim().max(4000).default(""),
+    title: singleLineText(200, { required: "Give the quiz a title." }),
+    description: multilineText(4000, { required: false }).default(""),
     attemptsAllowed: z.coerce.number().int("Whole numbers only.").min(0, "0 means unlimited.").max(20, "At most 20 attempts."),
     opensAt: optionalDateTime,
     closesAt: optionalDateTime,
@@ -44,7 +50,7 @@ export const essayGradeSchema = z.object({
   rubricScores: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), z.coerce.number().min(0).max(100)).optional(),
   /** 0..1 of the question's points, when there is no rubric. */
   fraction: z.coerce.number().min(0).max(1).optional(),
-  comment: z.string().trim().max(5000).default(""),
+  comment: multilineText(5000, { required: false }).default(""),
 });
 
 /** An attempt's question keys are "q1", "q2", … (lib/quiz/snapshot.ts). */

@@ -31,6 +31,7 @@ import type { MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-e
 import pg from "pg";
 
 import type { DatabaseConfig } from "../../lib/db/config.ts";
+import { preparePrivateSqliteFile } from "../../lib/db/private-files.ts";
 import { POSTGRES_SCHEMA_PATH, REPO_ROOT, SQLITE_SCHEMA_PATH, toPostgresSchema } from "./sync-schema.mts";
 
 export type Provider = DatabaseConfig["provider"];
@@ -434,7 +435,7 @@ async function withEngine<T>(connection: Connection, fn: (ctx: EngineContext) =>
 
 function connectionFor(config: DatabaseConfig): Connection {
   if (config.provider === "sqlite") {
-    mkdirSync(path.dirname(config.file), { recursive: true });
+    preparePrivateSqliteFile(config.file);
     return { provider: "sqlite", file: config.file };
   }
   return { provider: "postgresql", main: pgTarget(config.url), shadowBase: null };

@@ -124,6 +124,13 @@ test.describe("signed out", () => {
     expect(raw.status()).toBe(400);
     expect((await raw.json()).error.message).toContain("not valid JSON");
     expect((await page.request.post(`/api/assignments/nope/progress`, { data: { active: true } })).status()).toBe(404);
+    // Only JSON, so another site's page cannot post a report without a CORS preflight.
+    const plain = await page.request.post(`/api/assignments/${id}/progress`, { headers: { "content-type": "text/plain" }, data: '{"active":true}' });
+    expect(plain.status()).toBe(415);
+    expect((await plain.json()).error.message).toContain("as JSON");
+    // The size is counted as the body arrives, whatever Content-Length says (or without one).
+    const big = await page.request.post(`/api/assignments/${id}/progress`, { headers: { "content-type": "application/json" }, data: `{"anchor":"${"p".repeat(20_000)}"}` });
+    expect(big.status()).toBe(413);
     // Chloé's completed progress is untouched by all of that.
     await page.reload();
     await expect(page.getByTestId("progress-percent")).toHaveText("100% read");

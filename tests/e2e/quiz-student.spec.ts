@@ -95,7 +95,8 @@ test("answers sent to the API get clear messages and the right status codes, and
   await expectError(await page.request.put(answerUrl("not-a-key"), { data: { response: { value: true } } }), 400, /not part of this attempt/);
   await expectError(await page.request.put(answerUrl("q2"), { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } }), 400, /not valid JSON/);
   await expectError(await page.request.put(answerUrl("q2"), { data: { answer: "b" } }), 400, /"response"/);
-  await expectError(await page.request.put(answerUrl("q2"), { data: { response: { text: "x".repeat(300_000) } } }), 400, /too long/);
+  await expectError(await page.request.put(answerUrl("q2"), { data: { response: { text: "x".repeat(300_000) } } }), 413, /too long/);
+  await expectError(await page.request.put(answerUrl("q2"), { data: '{"response":null}', headers: { "content-type": "text/plain" } }), 415, /as JSON/);
   await expectError(await page.request.put(answerUrl("q2", "no-such-attempt"), { data: { response: null } }), 404, /no such attempt/);
 
   // Signed out, and another student.

@@ -242,7 +242,7 @@ describe("roster import", () => {
 
   it("answers too_large (413) for a 10 MB file and invalid for one with nothing importable", async () => {
     const { classId } = await setup();
-    const big = await expectAppError(roster.previewRosterImport(teacher, classId, "Eva,eva@school.test\n".repeat(520_000)), "too_large");
+    const big = await expectAppError(roster.previewRosterImport(teacher, classId, "Eva,eva@school.test\n".repeat(520_000)), "payload_too_large");
     expect(big.status).toBe(413);
     expect(big.message).toMatch(/Split/);
     const many = Array.from({ length: 501 }, (_, i) => `S ${i},s${i}.many@school.test`).join("\n");

@@ -2,13 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SESSION_EXPIRED } from "@/lib/errors";
+import { safeReturnPath } from "@/lib/http/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-function safeCallback(raw: string | string[] | undefined): string {
-  const v = typeof raw === "string" ? raw : "";
-  return v.startsWith("/") && !v.startsWith("//") ? v : "/dashboard";
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
@@ -28,7 +24,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         : typeof sp.callbackUrl === "string"
           ? "Please sign in to continue."
           : undefined;
-  const callbackUrl = safeCallback(sp.callbackUrl);
+  const callbackUrl = safeReturnPath(sp.callbackUrl);
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-3xl font-bold">Sign in</h1>

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { importGiftAction, type ImportState } from "@/lib/actions/quizzes";
 
-/** What one import may hold (the action's limit, below Next's 1 MB body limit). */
+/** What one import may hold (the action's limit; even as 3-byte UTF-8 it fits the 4 MB action body limit in next.config.js). */
 const MAX_CHARS = 900_000;
 
 /**

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireViewer } from "@/lib/auth/viewer";
 import { saveResponse } from "@/lib/data/attempts";
 import { AppError } from "@/lib/errors";
+import { readJson } from "@/lib/http/read-json";
 import { errorResponse } from "@/lib/http/route-errors";
 import { idSchema } from "@/lib/validation/classes";
 import { questionKeySchema } from "@/lib/validation/quizzes";
@@ -17,7 +18,7 @@ const bodySchema = z.looseObject({ response: z.unknown() }).refine((b) => Object
  * player sends it again after a lost connection. Answers come back as JSON with the status that
  * says what happened: 200 saved; 400 not an answer to that question, or no such question in the
  * attempt; 401 signed out; 403 someone else's attempt; 404 no such attempt; 409 submitted or
- * past its deadline (what was saved before stays).
+ * past its deadline (what was saved before stays); 413 too large; 415 not sent as JSON.
  */
 export async function PUT(request: NextRequest, { params }: { params: Promise<{ attemptId: string; questionKey: string }> }) {
   try {
@@ -27,14 +28,7 @@ export async function PUT(request: NextRequest, { params }: { params: Promise<{ 
     const key = questionKeySchema.safeParse(questionKey);
     if (!key.success) throw new AppError("invalid", "That question is not part of this attempt.");
     const viewer = await requireViewer();
-    const text = await request.text();
-    if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("invalid", "That answer is too long to save.");
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new AppError("invalid", "The answer is not valid JSON.");
-    }
+    const body = await readJson(request, { maxBytes: MAX_BODY_BYTES, label: "answer", tooLarge: "That answer is too long to save." });
     const parsed = bodySchema.safeParse(body);
     if (!parsed.success) throw new AppError("invalid", "Send the answer as {\"response\": …}.");
     const { savedAt } = await saveResponse(viewer, id.data, key.data, parsed.data.response ?? null);
