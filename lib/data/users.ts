@@ -2,7 +2,6 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
-import { passwordProblem } from "@/lib/auth/password-policy";
 import { clearBuckets, passwordChangeBuckets, reserveAttempt } from "@/lib/auth/throttle";
 import { canManageOwnAccount, roles, signInLinkStatus, type Role, type Viewer } from "@/lib/authz/policy";
 import { hashToken, linkProblemMessage } from "@/lib/auth/one-time-token";
@@ -15,6 +14,14 @@ export const viewerSelect = { id: true, email: true, name: true, role: true } as
 export function toViewer(row: { id: string; email: string; name: string; role: string }): Viewer {
   const role: Role = (roles as readonly string[]).includes(row.role) ? (row.role as Role) : "student";
   return { id: row.id, email: row.email, name: row.name, role };
+}
+
+/**
+ * The strength check, loaded on first use: zxcvbn's dictionaries are megabytes of JavaScript, and
+ * every sign-in imports this module without needing them.
+ */
+async function passwordProblem(password: string, about: { email: string; name: string }): Promise<string | null> {
+  return (await import("@/lib/auth/password-policy")).passwordProblem(password, about);
 }
 
 export async function createAccount(input: SignUpInput): Promise<Viewer> {
