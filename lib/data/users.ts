@@ -104,7 +104,7 @@ export async function changePassword(viewer: Viewer, input: ChangePasswordInput,
 export async function setPasswordFromToken(token: string, password: string, now = new Date()): Promise<{ email: string }> {
   const link = await db.signInLink.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, usedAt: true, revokedAt: true, expiresAt: true, classId: true, userId: true, user: { select: { email: true, role: true } } },
+    select: { id: true, usedAt: true, revokedAt: true, expiresAt: true, classId: true, userId: true, user: { select: { email: true, name: true, role: true } } },
   });
   if (!link) throw new AppError("not_found", linkProblemMessage("unknown").message);
   const gone = (status: Parameters<typeof linkProblemMessage>[0]) => {
@@ -115,7 +115,7 @@ export async function setPasswordFromToken(token: string, password: string, now 
   const before = signInLinkStatus(link, { studentRole: link.user.role, stillEnrolled: await enrolledNow(db) }, now);
   if (before !== "usable") throw gone(before);
   // The same policy as sign-up and a password change: a link is no way round it.
-  const problem = await passwordProblem(password, { email: link.user.email });
+  const problem = await passwordProblem(password, { email: link.user.email, name: link.user.name });
   if (problem) throw new AppError("invalid", "Please choose a stronger password.", { password: [problem] });
 
   const passwordHash = await hashPassword(password);
