@@ -71,8 +71,11 @@ async function classify(tx: Tx, classId: string, rows: RosterRow[]): Promise<{ r
     const account = byEmail.get(row.email);
     if (!account) out.push({ ...row, action: "create" });
     else if (account.role !== "student") problems.push({ line: row.line, message: `${row.email} belongs to an instructor’s account; only students can be added to a class.` });
-    else if (account.enrolments.length > 0) problems.push({ line: row.line, message: `${account.name} (${row.email}) is already in this class.` });
-    else out.push({ ...row, action: "enrol", accountName: account.name });
+    else if (account.enrolments.length > 0) problems.push({ line: row.line, message: `${row.email} is already in this class.` });
+    // Not enrolled by the file: an instructor who could add any account by its e-mail could then
+    // issue it a password link and take it over. The student joins with the code instead; the
+    // account's name is not shown either.
+    else problems.push({ line: row.line, message: `${row.email} already has an account. Give this student the join code or join link instead; their account stays theirs.` });
   }
   return { rows: out, problems };
 }

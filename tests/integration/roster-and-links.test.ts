@@ -158,7 +158,7 @@ describe("roster import", () => {
     const csv = [
       "name,email", // 1
       '"Nowak, Eva",eva.import@school.test', // 2 new
-      `Someone,${elsewhere.email.toUpperCase()}`, // 3 existing student → enrolled
+      `Someone,${elsewhere.email.toUpperCase()}`, // 3 existing student → not enrolled by a file (joins with the code)
       `Again,${member.email}`, // 4 already in the class
       `Teacher,${otherTeacher.email}`, // 5 instructor
       "Broken,not-an-email", // 6
@@ -170,13 +170,14 @@ describe("roster import", () => {
     expect(preview.hasHeader).toBe(true);
     expect(preview.rows).toEqual([
       { line: 2, name: "Nowak, Eva", email: "eva.import@school.test", action: "create" },
-      { line: 3, name: "Someone", email: elsewhere.email, action: "enrol", accountName: elsewhere.name },
     ]);
-    expect(preview.problems.map((p) => p.line)).toEqual([4, 5, 6, 7]);
-    expect(preview.problems[0]!.message).toMatch(/already in this class/);
-    expect(preview.problems[1]!.message).toMatch(/instructor/);
-    expect(preview.problems[2]!.message).toMatch(/not a valid e-mail/);
-    expect(preview.problems[3]!.message).toMatch(/already on line 2/);
+    expect(preview.problems.map((p) => p.line)).toEqual([3, 4, 5, 6, 7]);
+    expect(preview.problems[0]!.message).toMatch(/already has an account.*join code/);
+    expect(preview.problems[0]!.message).not.toContain(elsewhere.name);
+    expect(preview.problems[1]!.message).toMatch(/already in this class/);
+    expect(preview.problems[2]!.message).toMatch(/instructor/);
+    expect(preview.problems[3]!.message).toMatch(/not a valid e-mail/);
+    expect(preview.problems[4]!.message).toMatch(/already on line 2/);
     expect(await testDb.db().user.count()).toBe(users0);
     expect(await testDb.db().enrolment.count({ where: { classId } })).toBe(enrolments0);
   });
@@ -191,8 +192,12 @@ describe("roster import", () => {
       [2, "Wiśniewski; Jan", "jan.import@school.test"],
       [3, "Anna Keller", "anna.import@school.test"],
     ]);
-    expect(result.enrolled).toEqual([{ line: 4, name: elsewhere.name, email: elsewhere.email }]);
-    expect(result.problems).toEqual([{ line: 5, message: expect.stringMatching(/already in this class/) }]);
+    // An existing account is never enrolled by a file (its instructor could then take it over with a link).
+    expect(result.enrolled).toEqual([]);
+    expect(result.problems).toEqual([
+      { line: 4, message: expect.stringMatching(/already has an account/) },
+      { line: 5, message: expect.stringMatching(/already in this class/) },
+    ]);
 
     const db = testDb.db();
     const jan = await db.user.findUniqueOrThrow({ where: { email: "jan.import@school.test" } });
