@@ -4,6 +4,8 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { openAssignment } from "@/lib/data/progress";
 import { getReading } from "@/lib/data/readings";
 import { guardPage } from "@/lib/http/page-guard";
+import { sectionThresholds } from "@/lib/progress/dwell";
+import { READ_DWELL_SCALE } from "@/lib/progress/dwell-config";
 import { ReadingView } from "@/components/reading/reading-view";
 import { ProgressTracker, SectionDoneButton, SectionTick } from "@/components/progress/progress-tracker";
 import { formatDay } from "@/components/ui/dates";
@@ -19,6 +21,10 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
   );
   const reading = await guardPage(getReading(assignment.readingSlug), here);
   const read = new Set(assignment.readSections);
+  // The same thresholds the server applies (lib/data/progress), from the same text.
+  const thresholds = Object.fromEntries(
+    sectionThresholds(reading.paragraphs.map((p) => ({ section: p.sectionSlug, kind: p.kind, text: p.text })), READ_DWELL_SCALE),
+  );
 
   const banner = (
     <div className="no-print mb-4 text-sm">
@@ -33,7 +39,13 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
   if (assignment.mode === "preview") return <ReadingView reading={reading} banner={banner} />;
 
   return (
-    <ProgressTracker assignmentId={assignment.id} initialSummary={assignment.progress} initialReadSections={assignment.readSections}>
+    <ProgressTracker
+      assignmentId={assignment.id}
+      initialSummary={assignment.progress}
+      initialReadSections={assignment.readSections}
+      thresholds={thresholds}
+      initialDwellSeconds={assignment.dwellSeconds}
+    >
       <ReadingView
         reading={reading}
         banner={banner}
