@@ -3,13 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
-import { assignReading, createClass, joinClass, regenerateJoinCode } from "@/lib/data/classes";
-import { assignReadingSchema, createClassSchema, idSchema, joinClassSchema } from "@/lib/validation/classes";
+import { assignReading, createClass, joinClass, regenerateJoinCode, setClassTimeZone } from "@/lib/data/classes";
+import { assignReadingSchema, classTimeZoneSchema, createClassSchema, idSchema, joinClassSchema } from "@/lib/validation/classes";
 import { failed, formValues, invalid, type FormState } from "./form-state";
 
 export async function createClassAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form, ["name"]);
-  const parsed = createClassSchema.safeParse({ name: form.get("name") });
+  const values = formValues(form, ["name", "timeZone"]);
+  const parsed = createClassSchema.safeParse({ name: form.get("name"), timeZone: form.get("timeZone") ?? undefined });
   if (!parsed.success) return invalid(parsed.error, values);
   let id: string;
   try {
@@ -62,4 +62,17 @@ export async function regenerateJoinCodeAction(_prev: FormState, form: FormData)
   }
   revalidatePath(`/classes/${parsed.data}`);
   return { ok: true, message: "New join code created. The old code no longer works." };
+}
+
+export async function setClassTimeZoneAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form, ["classId", "timeZone"]);
+  const parsed = classTimeZoneSchema.safeParse({ classId: form.get("classId"), timeZone: form.get("timeZone") });
+  if (!parsed.success) return invalid(parsed.error, values);
+  try {
+    await setClassTimeZone(await requireViewer(), parsed.data.classId, parsed.data.timeZone);
+  } catch (e) {
+    return failed(e, values);
+  }
+  revalidatePath(`/classes/${parsed.data.classId}`);
+  return { ok: true, message: "Time zone saved. New due dates end at midnight there.", values };
 }

@@ -10,6 +10,8 @@ export interface Viewer {
   role: Role;
   name: string;
   email: string;
+  /** IANA zone the person's times are shown in (from their browser); null or absent: not known yet. */
+  timeZone?: string | null;
 }
 
 export interface ClassFacts {
@@ -34,6 +36,11 @@ export function canViewClass(viewer: Viewer | null, cls: ClassFacts, enrolled: b
 
 export function canJoinClass(viewer: Viewer | null): boolean {
   return isStudent(viewer);
+}
+
+/** A person's own account settings (their time zone) are theirs alone to change. */
+export function canChangeOwnSettings(viewer: Viewer | null, userId: string): boolean {
+  return viewer !== null && viewer.id === userId;
 }
 
 /** Only an enrolled student keeps progress on an assignment; the instructor previews it. */

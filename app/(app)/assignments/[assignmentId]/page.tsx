@@ -8,17 +8,15 @@ import { sectionThresholds } from "@/lib/progress/dwell";
 import { READ_DWELL_SCALE } from "@/lib/progress/dwell-config";
 import { ReadingView } from "@/components/reading/reading-view";
 import { ProgressTracker, SectionDoneButton, SectionTick } from "@/components/progress/progress-tracker";
-import { formatDay } from "@/components/ui/dates";
+import { formatDateTime, usableTimeZone } from "@/lib/time/zones";
 
 export const metadata: Metadata = { title: "Assigned reading" };
 
 export default async function AssignmentPage({ params }: { params: Promise<{ assignmentId: string }> }) {
   const { assignmentId } = await params;
   const here = `/assignments/${assignmentId}`;
-  const assignment = await guardPage(
-    requireViewer().then((viewer) => openAssignment(viewer, assignmentId)),
-    here,
-  );
+  const viewer = await guardPage(requireViewer(), here);
+  const assignment = await guardPage(openAssignment(viewer, assignmentId), here);
   const reading = await guardPage(getReading(assignment.readingSlug), here);
   const read = new Set(assignment.readSections);
   // The same thresholds the server applies (lib/data/progress), from the same text.
@@ -29,7 +27,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
   const banner = (
     <div className="no-print mb-4 text-sm">
       <Link href={`/classes/${assignment.classId}`}>← {assignment.className}</Link>
-      {assignment.dueAt ? <span className="ml-3 text-muted">Due {formatDay(assignment.dueAt)}</span> : null}
+      {assignment.dueAt ? <span className="ml-3 text-muted">Due {formatDateTime(assignment.dueAt, usableTimeZone(viewer.timeZone))}</span> : null}
       {assignment.mode === "preview" ? (
         <p className="mt-2 rounded-md border border-line bg-white p-3">You are previewing this assignment as its instructor: no progress is recorded.</p>
       ) : null}

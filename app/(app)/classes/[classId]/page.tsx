@@ -6,8 +6,8 @@ import { getClassProgress } from "@/lib/data/progress";
 import { listReadings } from "@/lib/data/readings";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatMinutes } from "@/lib/progress/compute";
-import { AssignReadingForm, RegenerateCodeForm } from "@/components/classes/class-forms";
-import { formatDateTime, formatDay } from "@/components/ui/dates";
+import { AssignReadingForm, ClassTimeZoneForm, RegenerateCodeForm } from "@/components/classes/class-forms";
+import { formatDateTime, formatDay, supportedTimeZones, usableTimeZone, zoneLabel } from "@/lib/time/zones";
 import { SuccessNotice } from "@/components/ui/notice";
 
 export const metadata: Metadata = { title: "Class" };
@@ -19,6 +19,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const viewer = await guardPage(requireViewer(), here);
   const cls = await guardPage(getClass(viewer, classId), here);
   const [progress, readings] = cls.canManage ? await Promise.all([getClassProgress(viewer, classId), listReadings()]) : [null, []];
+  const zone = usableTimeZone(viewer.timeZone);
 
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-10">
@@ -47,13 +48,20 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
             </p>
             <p className="mt-2 text-sm text-muted">
               Students sign up, choose “Join a class” and enter this code.
-              {cls.joinCodeExpiresAt ? ` It works until ${formatDay(cls.joinCodeExpiresAt)}.` : null}
+              {cls.joinCodeExpiresAt ? ` It works until ${formatDateTime(cls.joinCodeExpiresAt, zone)}.` : null}
             </p>
             <RegenerateCodeForm classId={cls.id} />
           </section>
           <section aria-labelledby="assign-title" className="card">
             <h2 id="assign-title" className="text-xl font-bold">Assign a reading</h2>
+            <p className="mt-1 text-sm text-muted" data-testid="class-time-zone">
+              Due dates end at midnight, {zoneLabel(cls.timeZone)}.
+            </p>
             <AssignReadingForm classId={cls.id} readings={readings} />
+            <details className="mt-6">
+              <summary className="cursor-pointer text-sm font-semibold">Change the class’s time zone</summary>
+              <ClassTimeZoneForm classId={cls.id} zones={supportedTimeZones()} current={cls.timeZone} />
+            </details>
           </section>
         </div>
       ) : null}
@@ -65,7 +73,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
           {cls.assignments.map((a) => (
             <li key={a.id}>
               <Link href={`/assignments/${a.id}`}>{a.readingTitle}</Link>
-              <span className="text-muted">{a.dueAt ? ` · due ${formatDay(a.dueAt)}` : " · no due date"}</span>
+              <span className="text-muted">{a.dueAt ? ` · due ${formatDateTime(a.dueAt, zone)}` : " · no due date"}</span>
               {cls.canManage ? <span className="text-muted"> · opens as a preview for you</span> : null}
             </li>
           ))}
@@ -88,7 +96,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
             <li key={q.id}>
               <Link href={`/quiz-assignments/${q.id}`}>{q.title}</Link>
               <span className="text-muted">
-                {q.dueAt ? ` · due ${formatDay(q.dueAt)}` : " · no due date"}
+                {q.dueAt ? ` · due ${formatDateTime(q.dueAt, zone)}` : " · no due date"}
                 {q.opensAfterReading ? " · opens after the reading" : ""}
               </span>
               {cls.canManage ? (
@@ -121,7 +129,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                         <th scope="col" className="p-3">Parts</th>
                         <th scope="col" className="p-3">Time reading</th>
                         <th scope="col" className="p-3">Stopped at</th>
-                        <th scope="col" className="p-3">Last report</th>
+                        <th scope="col" className="p-3">Last report ({zoneLabel(zone)})</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -146,7 +154,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                           </td>
                           <td className="p-3">{formatMinutes(r.progress.minutesSpent)}</td>
                           <td className="p-3">{r.progress.resumeAnchor ? `¶ ${r.progress.resumeAnchor.replace("p-", "")}` : "–"}</td>
-                          <td className="p-3 text-muted">{r.lastActiveAt ? formatDateTime(r.lastActiveAt) : "–"}</td>
+                          <td className="p-3 text-muted">{r.lastActiveAt ? formatDateTime(r.lastActiveAt, zone, { zone: false }) : "–"}</td>
                         </tr>
                       ))}
                     </tbody>
@@ -165,7 +173,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
             {cls.roster.map((s) => (
               <li key={s.id} className="rounded-md border border-line bg-white p-3">
                 <span className="font-semibold">{s.name}</span> <span className="text-muted">{s.email}</span>
-                <span className="block text-xs text-muted">joined {formatDay(s.joinedAt)}</span>
+                <span className="block text-xs text-muted">joined {formatDay(s.joinedAt, zone)}</span>
               </li>
             ))}
           </ul>
