@@ -5,16 +5,16 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientAddress, trustedProxyHops } from "@/lib/http/client-address";
 import { requireViewer } from "@/lib/auth/viewer";
-import { assignReading, createClass, joinClass, regenerateJoinCode, removeStudent, renameClass, setClassArchived } from "@/lib/data/classes";
+import { assignReading, createClass, joinClass, regenerateJoinCode, removeStudent, renameClass, setClassArchived, setClassTimeZone } from "@/lib/data/classes";
 import { issuePasswordResetLink } from "@/lib/data/sign-in-links";
 import { siteOrigin } from "@/lib/http/site-origin";
-import { assignReadingSchema, classStudentSchema, createClassSchema, idSchema, joinClassSchema, renameClassSchema } from "@/lib/validation/classes";
+import { assignReadingSchema, classStudentSchema, classTimeZoneSchema, createClassSchema, idSchema, joinClassSchema, renameClassSchema } from "@/lib/validation/classes";
 import { failed, formValues, invalid, requireForm, type FormState } from "./form-state";
 
 export async function createClassAction(_prev: FormState, form: FormData): Promise<FormState> {
   requireForm(form);
-  const values = formValues(form, ["name"]);
-  const parsed = createClassSchema.safeParse({ name: form.get("name") });
+  const values = formValues(form, ["name", "timeZone"]);
+  const parsed = createClassSchema.safeParse({ name: form.get("name"), timeZone: form.get("timeZone") ?? undefined });
   if (!parsed.success) return invalid(parsed.error, values);
   let id: string;
   try {
@@ -136,4 +136,17 @@ export async function issueResetLinkAction(_prev: IssuedLinkState, form: FormDat
   } catch (e) {
     return failed(e, {});
   }
+}
+
+export async function setClassTimeZoneAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form, ["classId", "timeZone"]);
+  const parsed = classTimeZoneSchema.safeParse({ classId: form.get("classId"), timeZone: form.get("timeZone") });
+  if (!parsed.success) return invalid(parsed.error, values);
+  try {
+    await setClassTimeZone(await requireViewer(), parsed.data.classId, parsed.data.timeZone);
+  } catch (e) {
+    return failed(e, values);
+  }
+  revalidatePath(`/classes/${parsed.data.classId}`);
+  return { ok: true, message: "Time zone saved. New due dates end at midnight there.", values };
 }

@@ -4,11 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireViewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/authz/policy";
 import { addQuestionToQuiz, assignQuiz, createQuestions, createQuiz, moveQuizItem, removeQuizItem, setQuizItemPoints, updateQuizSettings } from "@/lib/data/quizzes";
 import { parseGift, type GiftError } from "@/lib/interchange/gift";
 import type { QuestionTypeId } from "@/lib/question-types/ids";
 import { dueDateSchema, idSchema } from "@/lib/validation/classes";
 import { quizSettingsSchema } from "@/lib/validation/quizzes";
+import { fromDateTimeLocal, usableTimeZone } from "@/lib/time/zones";
 import { failed, formValues, invalid, requireForm, type FormState } from "./form-state";
 
 /** Quizzes: create, settings, the ordered list of questions, assigning, GIFT import. */
@@ -27,11 +29,12 @@ function settingsInvalid(error: z.ZodError, values: Record<string, string>): For
   return state;
 }
 
-/** <input type="datetime-local"> has no zone; the app shows and reads dates in UTC. */
-const utcDateTime = (v: FormDataEntryValue | null) => {
+/** <input type="datetime-local"> has no zone: it is the instructor's own (the one pages show them times in). */
+const zonedDateTime = (v: FormDataEntryValue | null, timeZone: string) => {
   const s = optional(v)?.trim();
   if (!s) return undefined;
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s) ? `${s}Z` : s;
+  // Anything else goes to the schema as it is, which says what is wrong with it.
+  return fromDateTimeLocal(s, timeZone) ?? s;
 };
 
 export async function createQuizAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -73,14 +76,21 @@ export async function updateQuizSettingsAction(_prev: FormState, form: FormData)
   const values = formValues(form, settingsKeys);
   const quizId = idSchema.safeParse(form.get("quizId"));
   if (!quizId.success) return { ok: false, message: "That quiz doesn’t exist.", values };
+  let viewer: Viewer;
+  try {
+    viewer = await requireViewer();
+  } catch (e) {
+    return failed(e, values);
+  }
+  const zone = usableTimeZone(viewer.timeZone);
   const timeLimit = optional(form.get("timeLimitMinutes"))?.trim();
   const attempts = optional(form.get("attemptsAllowed"))?.trim();
   const parsed = quizSettingsSchema.safeParse({
     title: values.title,
     description: values.description,
     attemptsAllowed: attempts ?? Number.NaN,
-    opensAt: utcDateTime(form.get("opensAt")),
-    closesAt: utcDateTime(form.get("closesAt")),
+    opensAt: zonedDateTime(form.get("opensAt"), zone),
+    closesAt: zonedDateTime(form.get("closesAt"), zone),
     timeLimitMinutes: timeLimit ? timeLimit : null,
     shuffleQuestions: checked(form, "shuffleQuestions"),
     shuffleOptions: checked(form, "shuffleOptions"),
@@ -92,7 +102,7 @@ export async function updateQuizSettingsAction(_prev: FormState, form: FormData)
   });
   if (!parsed.success) return settingsInvalid(parsed.error, values);
   try {
-    await updateQuizSettings(await requireViewer(), quizId.data, parsed.data);
+    await updateQuizSettings(viewer, quizId.data, parsed.data);
   } catch (e) {
     return failed(e, values);
   }
@@ -190,9 +200,8 @@ export async function assignQuizAction(_prev: FormState, form: FormData): Promis
   const { quizId, classId, dueDate, opens } = parsed.data;
   let readingAssigned: boolean;
   try {
-    // A due date is a whole day: the quiz is due at its end (UTC), like reading assignments.
-    const dueAt = dueDate ? new Date(`${dueDate}T23:59:59.000Z`) : null;
-    ({ readingAssigned } = await assignQuiz(await requireViewer(), { quizId, classId, dueAt, opensAfterReading: opens === "after-reading" }));
+    // A due date is a whole day: the quiz is due at its end in the class's time zone, like readings.
+    ({ readingAssigned } = await assignQuiz(await requireViewer(), { quizId, classId, dueDate, dueAt: null, opensAfterReading: opens === "after-reading" }));
   } catch (e) {
     return failed(e, values);
   }

@@ -10,6 +10,8 @@ export interface Viewer {
   role: Role;
   name: string;
   email: string;
+  /** IANA zone the person's times are shown in (from their browser); null or absent: not known yet. */
+  timeZone?: string | null;
 }
 
 export interface ClassFacts {

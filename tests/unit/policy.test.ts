@@ -48,6 +48,7 @@ const checks: Record<string, Check> = {
   canJoinClass: (v) => canJoinClass(v),
   canRecordProgress: (v, e) => canRecordProgress(v, e),
   canOpenAssignment: (v, e) => canOpenAssignment(v, cls, e),
+  canChangeStudentsSettings: (v) => canManageOwnAccount(v, student.id),
 };
 
 // Rows: viewers in the order above. Columns: the checks in the order above.
@@ -55,22 +56,27 @@ const expected: Record<string, Record<keyof typeof checks, boolean>> = {
   "nobody signed in": {
     isInstructor: false, isStudent: false, canCreateClass: false, canManageClass: false,
     canViewClass: false, canJoinClass: false, canRecordProgress: false, canOpenAssignment: false,
+    canChangeStudentsSettings: false,
   },
   "enrolled student": {
     isInstructor: false, isStudent: true, canCreateClass: false, canManageClass: false,
     canViewClass: true, canJoinClass: true, canRecordProgress: true, canOpenAssignment: true,
+    canChangeStudentsSettings: true,
   },
   "student of another class": {
     isInstructor: false, isStudent: true, canCreateClass: false, canManageClass: false,
     canViewClass: false, canJoinClass: true, canRecordProgress: false, canOpenAssignment: false,
+    canChangeStudentsSettings: false,
   },
   "owning instructor": {
     isInstructor: true, isStudent: false, canCreateClass: true, canManageClass: true,
     canViewClass: true, canJoinClass: false, canRecordProgress: false, canOpenAssignment: true,
+    canChangeStudentsSettings: false,
   },
   "other instructor": {
     isInstructor: true, isStudent: false, canCreateClass: true, canManageClass: false,
     canViewClass: false, canJoinClass: false, canRecordProgress: false, canOpenAssignment: false,
+    canChangeStudentsSettings: false,
   },
 };
 

@@ -4,7 +4,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { FINISH_READING_FIRST, getAttemptReview, getQuizAssignmentForStudent } from "@/lib/data/attempts";
 import { guardPage } from "@/lib/http/page-guard";
 import { startAttemptAction } from "@/lib/actions/attempts";
-import { formatDateTime, formatDay } from "@/components/ui/dates";
+import { formatDateTime as formatInZone, usableTimeZone } from "@/lib/time/zones";
 import { formatPoints as points } from "@/components/quiz/answer-state";
 import { PlainParagraphs } from "@/components/quiz/plain-paragraphs";
 import { pendingLabel } from "@/lib/quiz/score";
@@ -25,6 +25,8 @@ export default async function QuizAssignmentPage({
   const here = `/quiz-assignments/${quizAssignmentId}`;
   const viewer = await guardPage(requireViewer(), here);
   const qa = await guardPage(getQuizAssignmentForStudent(viewer, quizAssignmentId), here);
+  const zone = usableTimeZone(viewer.timeZone);
+  const formatDateTime = (d: Date) => formatInZone(d, zone);
   const now = new Date();
 
   // Scores only as the quiz's review policy allows: the review says what may be shown.
@@ -70,7 +72,7 @@ export default async function QuizAssignmentPage({
 
       <dl className="card mt-6 grid gap-x-6 gap-y-3 sm:grid-cols-2">
         <Fact label="Class">{qa.className}</Fact>
-        <Fact label="Due">{qa.dueAt ? formatDay(qa.dueAt) : "No due date"}</Fact>
+        <Fact label="Due">{qa.dueAt ? formatDateTime(qa.dueAt) : "No due date"}</Fact>
         <Fact label="Questions">{qa.questionCount}</Fact>
         <Fact label="Points">{points(qa.maxScore)}</Fact>
         <Fact label="Time limit">{qa.timeLimitMinutes ? `${plural(qa.timeLimitMinutes, "minute", "minutes")}, from when you start` : "None"}</Fact>
