@@ -27,9 +27,9 @@ const representable: AuthoredQuestion[] = [
     category: "Cold War/Poland 1981",
     config: {
       options: [
-        { id: "a", text: "April", correct: true, feedback: "Yes." },
-        { id: "b", text: "March", correct: false },
-        { id: "c", text: "June", correct: false, feedback: "No: June is too late." },
+        { id: "a", text: "April", credit: 1, feedback: "Yes." },
+        { id: "b", text: "March", credit: 0 },
+        { id: "c", text: "June", credit: 0, feedback: "No: June is too late." },
       ],
     },
   }),
@@ -159,8 +159,8 @@ describe("round trip", () => {
       defaultPoints: 5,
       config: {
         options: [
-          { id: "tsvigun", text: "Tsvigun", correct: true },
-          { id: "kryuchkov", text: "Kryuchkov", correct: false },
+          { id: "tsvigun", text: "Tsvigun", credit: 1 },
+          { id: "kryuchkov", text: "Kryuchkov", credit: 0 },
         ],
       },
     });
@@ -170,8 +170,8 @@ describe("round trip", () => {
       defaultPoints: 1,
       config: {
         options: [
-          { id: "a", text: "Tsvigun", correct: true },
-          { id: "b", text: "Kryuchkov", correct: false },
+          { id: "a", text: "Tsvigun", credit: 1 },
+          { id: "b", text: "Kryuchkov", credit: 0 },
         ],
       },
     });
@@ -269,10 +269,10 @@ const hostileText = q({
   category: "Cold War: 1981 {Poland} #1 ~ =",
   config: {
     options: [
-      { id: "a", text: `%50% right ${SPECIALS}`, correct: true, feedback: `[plain] fb ${SPECIALS}` },
-      { id: "b", text: `[html] wrong ${SPECIALS}`, correct: false },
-      { id: "c", text: "TRUE", correct: false, feedback: "####" },
-      { id: "d", text: "\\", correct: false, feedback: "\\\\" },
+      { id: "a", text: `%50% right ${SPECIALS}`, credit: 1, feedback: `[plain] fb ${SPECIALS}` },
+      { id: "b", text: `[html] wrong ${SPECIALS}`, credit: 0 },
+      { id: "c", text: "TRUE", credit: 0, feedback: "####" },
+      { id: "d", text: "\\", credit: 0, feedback: "\\\\" },
     ],
   },
 });
@@ -349,8 +349,8 @@ describe("questions GIFT cannot hold", () => {
       answer: {
         kind: "choice",
         options: [
-          { id: "a", text: "Tsvigun", correct: true },
-          { id: "b", text: "Kryuchkov", correct: false },
+          { id: "a", text: "Tsvigun", credit: 1 },
+          { id: "b", text: "Kryuchkov", credit: 0 },
         ],
       },
       evidence: ["p-7"],

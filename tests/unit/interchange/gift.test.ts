@@ -66,9 +66,9 @@ describe("Moodle's documentation examples (fixtures/moodle-docs.gift)", () => {
   it("multiple choice: = marks the right answer, ~ the wrong ones; ids are a, b, c by position", () => {
     const [q] = byPrompt("Who's buried in Grant's tomb?");
     expect(configOf(q!, "multiple-choice").options).toEqual([
-      { id: "a", text: "Grant", correct: false },
-      { id: "b", text: "Jefferson", correct: false },
-      { id: "c", text: "no one", correct: true },
+      { id: "a", text: "Grant", credit: 0 },
+      { id: "b", text: "Jefferson", credit: 0 },
+      { id: "c", text: "no one", credit: 1 },
     ]);
   });
 
@@ -186,7 +186,7 @@ describe("Moodle's documentation examples (fixtures/moodle-docs.gift)", () => {
     expect(configOf(byPrompt("Which answer equals 5?")[0]!, "multiple-choice").options.map((o) => o.text)).toEqual(["= 2 + 2", "= 2 + 3", "= 2 + 4"]);
     const control = configOf(byPrompt("Which of the following is NOT")[0]!, "multiple-choice");
     expect(control.options.map((o) => o.text)).toEqual(["~", "=", "#", "{", "}", "\\"]);
-    expect(control.options[5]).toMatchObject({ correct: true, feedback: "Correct! \\ (backslash) is not a control character." });
+    expect(control.options[5]).toMatchObject({ credit: 1, feedback: "Correct! \\ (backslash) is not a control character." });
     const greeting = byPrompt("<a href")[0]!;
     expect(greeting.prompt).toBe('<a href="http://demo.moodle.net/file.php/5/media/bonjour.mp3">Listen to this greeting:</a><br /><br />What language is being spoken?');
   });
@@ -227,8 +227,8 @@ describe("GIFT details beyond the examples", () => {
     const q = one("[html]<p>Pick</p>{=[html]<b>A</b>#[markdown]*yes* ~[plain]B}");
     expect(q.format).toBe("html");
     expect(configOf(q, "multiple-choice").options).toEqual([
-      { id: "a", text: "<b>A</b>", correct: true, feedback: "*yes*" },
-      { id: "b", text: "B", correct: false },
+      { id: "a", text: "<b>A</b>", credit: 1, feedback: "*yes*" },
+      { id: "b", text: "B", credit: 0 },
     ]);
   });
 
@@ -315,9 +315,9 @@ describe("GIFT details beyond the examples", () => {
       category: "Zimna wojna 🧊/Польша",
       config: {
         options: [
-          { id: "a", text: "Ярузельский", correct: true, feedback: "Так! ✅" },
-          { id: "b", text: "Wałęsa", correct: false, feedback: "Nie 🙅" },
-          { id: "c", text: "Андропов", correct: false },
+          { id: "a", text: "Ярузельский", credit: 1, feedback: "Так! ✅" },
+          { id: "b", text: "Wałęsa", credit: 0, feedback: "Nie 🙅" },
+          { id: "c", text: "Андропов", credit: 0 },
         ],
       },
     });
