@@ -5,6 +5,18 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 import { parseGift } from "@/lib/interchange/gift";
+import { bigGift } from "../../helpers/gift-big";
+
+/**
+ * Milliseconds of CPU this process spent in `run`. The wall clock on a shared machine measures
+ * the other processes as much as the parser; CPU time measures the parser.
+ */
+function cpuMs(run: () => void): number {
+  const before = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
 
 /** Errors of a file, as [line, message] pairs, and the titles of what did import. */
 function run(gift: string) {
@@ -277,15 +289,29 @@ describe("size", () => {
   it("a 1 MB file parses quickly and completely", () => {
     const { text, good, bad } = bigFile(1_000_000);
     expect(text.length).toBeGreaterThanOrEqual(1_000_000);
-    const started = performance.now();
-    const { questions, errors } = parseGift(text);
-    const ms = performance.now() - started;
-    expect(questions).toHaveLength(good);
-    expect(errors).toHaveLength(bad);
+    let result = parseGift("");
+    const ms = cpuMs(() => (result = parseGift(text)));
+    expect(result.questions).toHaveLength(good);
+    expect(result.errors).toHaveLength(bad);
     expect(ms).toBeLessThan(3000);
   });
 
-  it("1 MB single questions that stress one scan each stay fast", () => {
+  it("a 6 MB file of 160,000 questions (the size a teacher's bank reached) parses completely and counts right", { timeout: 120_000 }, () => {
+    // How the time grows with the size is measured by tests/bench/gift.mts, not asserted here.
+    const { text, questions, categories } = bigGift(160_000);
+    expect(text.length).toBeGreaterThan(6_000_000);
+    const result = parseGift(text);
+    expect(result.errors).toEqual([]);
+    expect(result.notices).toEqual([]);
+    expect(result.questions).toHaveLength(questions);
+    expect(new Set(result.questions.map((q) => q.category)).size).toBe(categories);
+    const types = new Map<string, number>();
+    for (const q of result.questions) types.set(q.type, (types.get(q.type) ?? 0) + 1);
+    expect(Object.fromEntries(types)).toEqual({ "multiple-choice": 26_667, "true-false": 26_667, "short-answer": 26_667, numeric: 26_667, matching: 26_666, essay: 26_666 });
+    expect(result.questions[159_995]).toMatchObject({ type: "essay", title: "E159995", prompt: "Essay 159995 {draft}", category: "$course$/Cold War/Part 159" });
+  });
+
+  it("1 MB single questions that stress one scan each stay fast", { timeout: 120_000 }, () => {
     const mb = 1_000_000;
     const cases = [
       `Q {${"~a ".repeat(mb / 3)}}`,
@@ -299,11 +325,12 @@ describe("size", () => {
       `Q {#${"1".repeat(mb)}}`,
       `${"word ".repeat(mb / 5)}{T}`,
       `${"line\n".repeat(mb / 5)}{T}`,
+      `Q {\n${"~a\n".repeat(mb / 3)}=b}`,
+      `// ${"[tag:a\\]".repeat(mb / 8)}\nQ {T}`,
+      `${"// Dossier ordering question \"x\" (not importable into GIFT)\n".repeat(mb / 60)}`,
     ];
     for (const text of cases) {
-      const started = performance.now();
-      expect(() => parseGift(text)).not.toThrow();
-      expect(performance.now() - started, text.slice(0, 20)).toBeLessThan(2000);
+      expect(cpuMs(() => expect(() => parseGift(text)).not.toThrow()), text.slice(0, 20)).toBeLessThan(2000);
     }
   });
 });
