@@ -255,10 +255,12 @@ export async function importGiftAction(_prev: ImportState, form: FormData): Prom
       errors.length ? count(errors.length, "problem", "problems") : "",
       skipped.length ? `${count(skipped.length, "note", "notes")} on what is skipped` : "",
     ].filter(Boolean);
+    const parts = [count(questions.length, "question", "questions"), ...extras];
+    const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
     const summary =
       questions.length === 0
         ? `No questions were found in this text${extras.length ? ` (${extras.join(", ")})` : ""}.`
-        : `Found ${count(questions.length, "question", "questions")}${extras.length ? ` and ${extras.join(" and ")}` : ""}. Nothing is saved yet: choose the questions to keep, then save.`;
+        : `Found ${list}. Nothing is saved yet: choose the questions to keep, then save.`;
     return { ok: questions.length > 0, message: summary, found, errors, skipped, count: questions.length };
   }
 
