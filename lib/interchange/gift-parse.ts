@@ -206,8 +206,9 @@ const LOWER_N = 110;
 
 /**
  * Which decoded characters are live symbols. One question is decoded at a time and parsing is
- * synchronous, so every question reuses this buffer rather than allocating its own: at 160,000
- * questions, a typed array each was most of the garbage collector's work.
+ * synchronous, so every question reuses this buffer rather than allocating its own (with a line
+ * number per character as well, those allocations were a good part of a 160,000-question file's
+ * cost; see tests/bench/gift.mts).
  */
 let liveScratch = new Uint8Array(4096);
 
