@@ -6,7 +6,7 @@ import { z } from "zod";
 import { requireViewer } from "@/lib/auth/viewer";
 import type { Viewer } from "@/lib/authz/policy";
 import { addQuestionToQuiz, assignQuiz, createQuestions, createQuiz, moveQuizItem, removeQuizItem, setQuizItemPoints, updateQuizSettings } from "@/lib/data/quizzes";
-import { parseGift, type GiftError } from "@/lib/interchange/gift";
+import { parseGift, type GiftError, type GiftNotice } from "@/lib/interchange/gift";
 import type { QuestionTypeId } from "@/lib/question-types/ids";
 import { dueDateSchema, idSchema } from "@/lib/validation/classes";
 import { quizSettingsSchema } from "@/lib/validation/quizzes";
@@ -219,10 +219,15 @@ export async function assignQuizAction(_prev: FormState, form: FormData): Promis
 
 // ---------------------------------------------------------------- GIFT import
 
-/** What the import page shows: the questions found (never saved by the preview) and the problems by line. */
+/**
+ * What the import page shows: the questions found (never saved by the preview), each with what of
+ * it is not kept; the problems by line; and what the file holds that is skipped on purpose.
+ */
 export interface ImportState extends FormState {
-  found?: { index: number; title: string; type: QuestionTypeId; prompt: string; category: string | null }[];
+  found?: { index: number; title: string; type: QuestionTypeId; prompt: string; category: string | null; notKept: string[] }[];
   errors?: GiftError[];
+  /** Descriptions and exported-as-comment questions: skipped, not errors. */
+  skipped?: GiftNotice[];
   /** How many questions the preview found, so saving can check it still reads the same text. */
   count?: number;
 }
@@ -250,14 +255,30 @@ export async function importGiftAction(_prev: ImportState, form: FormData): Prom
   }
   if (viewer.role !== "instructor") return { ok: false, message: "Only instructors import questions." };
 
-  const { questions, errors } = parseGift(text);
-  const found = questions.map((q, index) => ({ index, title: q.title, type: q.type, prompt: q.prompt.length > 300 ? `${q.prompt.slice(0, 300)}…` : q.prompt, category: q.category ?? null }));
+  const { questions, errors, notices } = parseGift(text);
+  // Grouped once: a filter per question would make a large file quadratic.
+  const notKept = new Map<number, string[]>();
+  for (const n of notices) {
+    if (n.kind !== "not-kept" || n.question === undefined) continue;
+    const list = notKept.get(n.question) ?? [];
+    list.push(n.message);
+    notKept.set(n.question, list);
+  }
+  const skipped = notices.filter((n) => n.kind !== "not-kept");
+  const found = questions.map((q, index) => ({ index, title: q.title, type: q.type, prompt: q.prompt.length > 300 ? `${q.prompt.slice(0, 300)}…` : q.prompt, category: q.category ?? null, notKept: notKept.get(index) ?? [] }));
   if (step === "preview") {
+    const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    const extras = [
+      errors.length ? count(errors.length, "problem", "problems") : "",
+      skipped.length ? `${count(skipped.length, "note", "notes")} on what is skipped` : "",
+    ].filter(Boolean);
+    const parts = [count(questions.length, "question", "questions"), ...extras];
+    const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
     const summary =
       questions.length === 0
-        ? "No questions were found in this text."
-        : `Found ${questions.length} ${questions.length === 1 ? "question" : "questions"}${errors.length ? ` and ${errors.length} ${errors.length === 1 ? "problem" : "problems"}` : ""}. Nothing is saved yet: choose the questions to keep, then save.`;
-    return { ok: questions.length > 0, message: summary, found, errors, count: questions.length };
+        ? `No questions were found in this text${extras.length ? ` (${extras.join(", ")})` : ""}.`
+        : `Found ${list}. Nothing is saved yet: choose the questions to keep, then save.`;
+    return { ok: questions.length > 0, message: summary, found, errors, skipped, count: questions.length };
   }
 
   const parsed = z
@@ -269,10 +290,10 @@ export async function importGiftAction(_prev: ImportState, form: FormData): Prom
     .safeParse({ picks: form.getAll("pick"), count: form.get("count"), quizId: optional(form.get("quizId")) });
   if (!parsed.success) {
     const message = parsed.error.issues.find((i) => i.path[0] === "picks")?.message ?? "Preview the text again, then save.";
-    return { ok: false, message, found, errors, count: questions.length };
+    return { ok: false, message, found, errors, skipped, count: questions.length };
   }
   if (parsed.data.count !== questions.length) {
-    return { ok: false, message: "The text changed since the preview. Check the questions found again, then save.", found, errors, count: questions.length };
+    return { ok: false, message: "The text changed since the preview. Check the questions found again, then save.", found, errors, skipped, count: questions.length };
   }
   const picks = [...new Set(parsed.data.picks)].filter((i) => i < questions.length).sort((a, b) => a - b);
   const quizId = parsed.data.quizId;
@@ -281,7 +302,7 @@ export async function importGiftAction(_prev: ImportState, form: FormData): Prom
     // All the chosen questions or none, and none unless the quiz is this instructor's.
     saved = (await createQuestions(viewer, picks.map((i) => questions[i]), { quizId })).length;
   } catch (e) {
-    return { ...failed(e, {}), found, errors, count: questions.length };
+    return { ...failed(e, {}), found, errors, skipped, count: questions.length };
   }
   revalidatePath("/questions");
   if (quizId) {

@@ -15,10 +15,11 @@ export function grade(config: Pick<Config, "options">, response: Response | null
   // An id that is not among the options (a stale tab after an edit, a forged request) earns nothing.
   const chosen = config.options.find((o) => o.id === response.optionId);
   if (!chosen) return scored(0);
-  return scored(chosen.correct ? 1 : 0, feedbackList(chosen.feedback));
+  // A partly right option earns its share; a penalty (below 0) ends at 0, as every score does.
+  return scored(chosen.credit, feedbackList(chosen.feedback));
 }
 
 export function correctResponse(config: Pick<Config, "options">): Response | null {
-  const right = config.options.find((o) => o.correct);
+  const right = config.options.find((o) => o.credit === 1);
   return right ? { optionId: right.id } : null;
 }

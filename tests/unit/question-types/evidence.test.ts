@@ -123,6 +123,13 @@ describe("evidence grading with a typed answer", () => {
     expect(grade(config, { text: "Andropov", anchors: ["p-3"] }).fraction).toBe(0.5);
   });
 
+  it("accepts Moodle's * wildcard like short-answer, with a catch-all", () => {
+    const config: ConfigOf<"evidence"> = { ...textConfig, answer: { ...textAnswer, answers: [{ text: "Wał*", credit: 1 }, { text: "*", credit: 0, feedback: "Who led the strike?" }] } };
+    expect(grade(config, { text: "Walesa", anchors: ["p-3"] })).toEqual({ fraction: 1, state: "correct", feedback: [] });
+    expect(grade(config, { text: "Kania", anchors: ["p-3"] })).toEqual({ fraction: 0.5, state: "partial", feedback: ["Who led the strike?"] });
+    expect(correctResponse(config)).toEqual({ text: "Wał", anchors: ["p-3"] });
+  });
+
   it("names a full-credit text as the correct response, or none", () => {
     expect(correctResponse(textConfig)).toEqual({ text: "Wałęsa", anchors: ["p-3"] });
     const noFull: ConfigOf<"evidence"> = { ...textConfig, answer: { ...textAnswer, answers: [{ text: "x", credit: 0.5 }] } };

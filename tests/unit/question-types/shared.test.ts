@@ -98,7 +98,7 @@ describe("registry", () => {
   it("throws a QuestionDataError a person can read for a bad config", () => {
     let error: unknown;
     try {
-      gradeQuestion("multiple-choice", { options: [{ id: "A", text: "", correct: true }] }, null);
+      gradeQuestion("multiple-choice", { options: [{ id: "A", text: "", credit: 1 }] }, null);
     } catch (e) {
       error = e;
     }
@@ -119,7 +119,7 @@ describe("registry", () => {
   });
 
   it("shortens a long list of problems", () => {
-    const config = { options: range(6).map((i) => ({ id: `O${i}`, text: "x", correct: i === 0 })) };
+    const config = { options: range(6).map((i) => ({ id: `O${i}`, text: "x", credit: i === 0 ? 1 : 0 })) };
     expect(() => parseConfig("multiple-choice", config)).toThrow(/\(and 3 more\)\.$/);
   });
 
