@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getAttemptReview, gradeResponse, nextUngradedAnswer, regradeAssignment } from "@/lib/data/attempts";
 import { idSchema } from "@/lib/validation/classes";

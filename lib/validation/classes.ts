@@ -64,7 +64,6 @@ export const rosterNameSchema = z
   .trim()
   .min(1, "The name is missing.")
   .max(100, "The name is longer than 100 characters.")
-  // eslint-disable-next-line no-control-regex
   .refine((s) => !/[\u0000-\u001F\u007F]/.test(s), "The name holds a line break or another control character.");
 
 export const rosterEmailSchema = emailSchema;

@@ -8,7 +8,7 @@ import { guardPage } from "@/lib/http/page-guard";
 import { questionTypeIds } from "@/lib/question-types/ids";
 import { keySummaryFor, questionTypes } from "@/lib/question-types/registry";
 import { snippet } from "@/components/quiz/players/parts";
-import { formatDateTime, formatDay, toDateTimeLocal, usableTimeZone, zoneLabel } from "@/lib/time/zones";
+import { formatDateTime, toDateTimeLocal, usableTimeZone, zoneLabel } from "@/lib/time/zones";
 import { SuccessNotice } from "@/components/ui/notice";
 import {
   AddFromBankForm,

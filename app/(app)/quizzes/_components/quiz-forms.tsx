@@ -279,6 +279,8 @@ function ConfirmForm({
     );
   }
   return (
+    // Escape anywhere in the confirmation backs out of it (the buttons are the controls).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <form
       action={action}
       className="flex flex-wrap items-center gap-2 rounded-md border border-red-700 bg-red-50 p-2"
