@@ -11,7 +11,6 @@ import {
   reportWindowSeconds,
   sectionThresholds,
 } from "@/lib/progress/dwell";
-import { parseDwellScale } from "@/lib/progress/dwell-config";
 import { parseSource, structureSchema } from "@/lib/reading/parse-source";
 
 describe("readThresholdSeconds", () => {
@@ -106,13 +105,3 @@ describe("crossedThreshold", () => {
   });
 });
 
-describe("parseDwellScale (DOSSIER_READ_DWELL_SCALE)", () => {
-  it("is 1 when unset, and the number when set", () => {
-    expect(parseDwellScale(undefined)).toBe(1);
-    expect(parseDwellScale("")).toBe(1);
-    expect(parseDwellScale("0.1")).toBe(0.1);
-  });
-  it.each([["0"], ["-1"], ["abc"], ["11"]])("refuses %j with a message naming the variable", (raw) => {
-    expect(() => parseDwellScale(raw)).toThrow(/DOSSIER_READ_DWELL_SCALE/);
-  });
-});
