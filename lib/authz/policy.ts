@@ -134,3 +134,62 @@ export function canSeeAttempt(viewer: Viewer | null, attempt: { userId: string }
 export function canManageOwnAccount(viewer: Viewer | null, userId: string): boolean {
   return viewer !== null && viewer.id === userId;
 }
+
+/** Why a student cannot start (or resume) a quiz now, or null when they can. */
+export type QuizStartBlock = "not-open" | "reading-first" | "closed" | "no-attempts-left" | "no-questions";
+
+export interface QuizStartFacts {
+  opensAt: Date | null;
+  closesAt: Date | null;
+  /** The quiz opens after the reading and this student has not finished it. */
+  waitsForReading: boolean;
+  attemptsAllowed: number;
+  attemptsUsed: number;
+  questionCount: number;
+  hasAttemptInProgress: boolean;
+}
+
+/**
+ * Can this student start the quiz? The one rule, used by startAttempt and by the quiz page's
+ * start button. An attempt in progress always resumes once the quiz is open (even if a reading
+ * part was unmarked since, or the quiz closed: its own deadline ends it).
+ */
+export function quizStartBlock(f: QuizStartFacts, now: Date): QuizStartBlock | null {
+  if (f.opensAt && now < f.opensAt) return "not-open";
+  if (f.hasAttemptInProgress) return null;
+  if (f.waitsForReading) return "reading-first";
+  if (f.closesAt && now >= f.closesAt) return "closed";
+  if (f.attemptsAllowed > 0 && f.attemptsUsed >= f.attemptsAllowed) return "no-attempts-left";
+  if (f.questionCount === 0) return "no-questions";
+  return null;
+}
+
+export const FINISH_READING_FIRST = "This quiz opens once you have read every part of the reading. Finish the reading first.";
+
+/** What the student is told, and the status a refused start gets. `when` formats the opening time in their zone. */
+export function quizStartRefusal(
+  block: QuizStartBlock,
+  f: Pick<QuizStartFacts, "opensAt" | "attemptsAllowed">,
+  when?: (d: Date) => string,
+): { code: "forbidden" | "conflict" | "invalid"; message: string } {
+  switch (block) {
+    case "not-open":
+      return { code: "forbidden", message: f.opensAt && when ? `This quiz is not open yet. It opens on ${when(f.opensAt)}.` : "This quiz is not open yet." };
+    case "reading-first":
+      return { code: "forbidden", message: FINISH_READING_FIRST };
+    case "closed":
+      return { code: "forbidden", message: "This quiz has closed." };
+    case "no-attempts-left":
+      return {
+        code: "conflict",
+        message: f.attemptsAllowed === 1 ? "You have already used your attempt at this quiz." : `You have used all ${f.attemptsAllowed} attempts at this quiz.`,
+      };
+    case "no-questions":
+      return { code: "invalid", message: "This quiz has no questions yet." };
+  }
+}
+
+/** Answers are given, saved and submitted by the student whose attempt it is, nobody else. */
+export function canWorkInAttempt(viewer: Viewer | null, attempt: { userId: string }): boolean {
+  return isStudent(viewer) && viewer.id === attempt.userId;
+}

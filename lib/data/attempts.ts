@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { canManageClass, canSeeAttempt, canTakeQuiz, type Viewer } from "@/lib/authz/policy";
+import { canManageClass, canSeeAttempt, canTakeQuiz, canWorkInAttempt, FINISH_READING_FIRST, quizStartBlock, quizStartRefusal, type Viewer } from "@/lib/authz/policy";
 import { questionTypeIds, type QuestionTypeId } from "@/lib/question-types/ids";
 import { answerGroupFor, correctResponseFor, gradeQuestion, isAnswerComplete, parseConfig, playerView, QuestionDataError, responseFromView, responseToView } from "@/lib/question-types/registry";
 import { gradeEssayManually } from "@/lib/question-types/essay/grade";
@@ -110,7 +110,7 @@ async function waitsForReading(userId: string, qa: { opensAfterReading: boolean;
   return finished === null;
 }
 
-export const FINISH_READING_FIRST = "This quiz opens once you have read every part of the reading. Finish the reading first.";
+export { FINISH_READING_FIRST };
 
 // ---------------------------------------------------------------- the student's side
 
@@ -118,19 +118,21 @@ export async function startAttempt(viewer: Viewer, quizAssignmentId: string, now
   const { qa, enrolled } = await loadAssignmentFor(viewer, quizAssignmentId);
   if (!canTakeQuiz(viewer, enrolled)) throw new AppError("forbidden", "Only students of this class take this quiz.");
   const quiz = qa.quiz;
-  if (quiz.opensAt && now < quiz.opensAt) throw new AppError("forbidden", "This quiz is not open yet.");
+  const refuse = (block: Parameters<typeof quizStartRefusal>[0]) => {
+    const { code, message } = quizStartRefusal(block, quiz);
+    return new AppError(code, message);
+  };
+  const facts = { opensAt: quiz.opensAt, closesAt: quiz.closesAt, attemptsAllowed: quiz.attemptsAllowed, questionCount: quiz.items.length };
+  // Not open yet: refused before anything is written.
+  const early = quizStartBlock({ ...facts, waitsForReading: false, attemptsUsed: 0, hasAttemptInProgress: false }, now);
+  if (early === "not-open") throw refuse(early);
 
   await closeExpired({ quizAssignmentId, userId: viewer.id }, now);
   const open = await db.attempt.findFirst({ where: { quizAssignmentId, userId: viewer.id, status: "in-progress" }, select: { id: true } });
   if (open) return { attemptId: open.id, resumed: true };
-  // Only a new attempt waits for the reading: one already started resumes even if a part was unmarked since.
-  if (await waitsForReading(viewer.id, qa)) throw new AppError("forbidden", FINISH_READING_FIRST);
-  if (quiz.closesAt && now >= quiz.closesAt) throw new AppError("forbidden", "This quiz has closed.");
   const used = await db.attempt.count({ where: { quizAssignmentId, userId: viewer.id } });
-  if (quiz.attemptsAllowed > 0 && used >= quiz.attemptsAllowed) {
-    throw new AppError("conflict", quiz.attemptsAllowed === 1 ? "You have already used your attempt at this quiz." : `You have used all ${quiz.attemptsAllowed} attempts at this quiz.`);
-  }
-  if (quiz.items.length === 0) throw new AppError("invalid", "This quiz has no questions yet.");
+  const block = quizStartBlock({ ...facts, waitsForReading: await waitsForReading(viewer.id, qa), attemptsUsed: used, hasAttemptInProgress: false }, now);
+  if (block) throw refuse(block);
 
   const seed = randomBytes(8).toString("hex");
   const snapshot = buildSnapshot(quiz.items, seed, quiz.shuffleQuestions);
@@ -209,7 +211,7 @@ async function passagesFor(readingId: string | null): Promise<Passage[]> {
 /** The attempt as its student plays it; an attempt whose time ran out is closed first (status "submitted"). */
 export async function getAttemptForPlayer(viewer: Viewer, attemptId: string, now = new Date()): Promise<AttemptForPlayer> {
   const attempt = await loadCurrentAttempt(viewer, attemptId, now);
-  if (attempt.userId !== viewer.id) throw new AppError("forbidden", "Only the student taking this attempt can open it.");
+  if (!canWorkInAttempt(viewer, attempt)) throw new AppError("forbidden", "Only the student taking this attempt can open it.");
   const quiz = attempt.quizAssignment.quiz;
   const snapshot = readSnapshot(attempt.snapshot);
   const storedResponses = new Map(attempt.responses.map((r) => [r.questionKey, JSON.parse(r.response) as unknown]));
@@ -341,6 +343,7 @@ export async function getQuizAssignmentForStudent(viewer: Viewer, quizAssignment
     select: { id: true, number: true, status: true, score: true, maxScore: true, submittedAt: true, needsGrading: true },
   });
   const q = qa.quiz;
+  const pending = await pendingPointsOf(mine.filter((a) => a.status === "submitted" && a.needsGrading).map((a) => a.id));
   const readingAssignment = q.readingId ? await db.assignment.findUnique({ where: { classId_readingId: { classId: qa.class.id, readingId: q.readingId } }, select: { id: true } }) : null;
   return {
     id: qa.id,
@@ -361,8 +364,17 @@ export async function getQuizAssignmentForStudent(viewer: Viewer, quizAssignment
     closesAt: q.closesAt,
     timeLimitMinutes: q.timeLimitMinutes,
     isInstructor: isOwner,
-    // Scores only where the review policy shows them (always for the instructor).
-    attempts: mine.map((a) => ({ ...a, score: isOwner || reviewVisibility(policyOf(q), a, q, now).score ? a.score : null })),
+    // Scores only where the review policy shows them (always for the instructor), with the points
+    // still waiting for a grader; reviewOpen: whether the review shows more than the submission.
+    attempts: mine.map((a) => {
+      const v = isOwner ? { open: true, score: true } : reviewVisibility(policyOf(q), a, q, now);
+      return {
+        ...a,
+        score: v.score ? a.score : null,
+        pendingPoints: v.score ? (pending.get(a.id) ?? 0) : null,
+        reviewOpen: v.open,
+      };
+    }),
   };
 }
 
@@ -376,7 +388,7 @@ function assertOpenForAnswers(attempt: { status: string; deadlineAt: Date | null
 /** Saves one answer; saving the same answer again is harmless. */
 export async function saveResponse(viewer: Viewer, attemptId: string, questionKey: string, response: unknown, now = new Date()): Promise<{ savedAt: Date }> {
   const attempt = await loadAttempt(viewer, attemptId);
-  if (attempt.userId !== viewer.id) throw new AppError("forbidden", "Only the student taking this attempt can answer in it.");
+  if (!canWorkInAttempt(viewer, attempt)) throw new AppError("forbidden", "Only the student taking this attempt can answer in it.");
   assertOpenForAnswers(attempt, now);
   const item = readSnapshot(attempt.snapshot).find((q) => q.key === questionKey);
   if (!item) throw new AppError("invalid", "That question is not part of this attempt.");
@@ -475,7 +487,7 @@ export async function unansweredQuestions(viewer: Viewer, attemptId: string): Pr
 /** Submitting twice is safe: the second call reports that the attempt was already submitted. */
 export async function submitAttempt(viewer: Viewer, attemptId: string, now = new Date()): Promise<{ alreadySubmitted: boolean }> {
   const attempt = await loadAttempt(viewer, attemptId);
-  if (attempt.userId !== viewer.id) throw new AppError("forbidden", "Only the student taking this attempt can submit it.");
+  if (!canWorkInAttempt(viewer, attempt)) throw new AppError("forbidden", "Only the student taking this attempt can submit it.");
   return { alreadySubmitted: !(await gradeAndClose(attemptId, now)) };
 }
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
-import { FINISH_READING_FIRST, getAttemptReview, getQuizAssignmentForStudent } from "@/lib/data/attempts";
+import { getQuizAssignmentForStudent } from "@/lib/data/attempts";
+import { quizStartBlock, quizStartRefusal } from "@/lib/authz/policy";
 import { guardPage } from "@/lib/http/page-guard";
 import { startAttemptAction } from "@/lib/actions/attempts";
 import { formatDateTime as formatInZone, usableTimeZone } from "@/lib/time/zones";
@@ -29,34 +30,13 @@ export default async function QuizAssignmentPage({
   const formatDateTime = (d: Date) => formatInZone(d, zone);
   const now = new Date();
 
-  // Scores only as the quiz's review policy allows: the review says what may be shown.
-  const reviews = new Map(
-    await Promise.all(
-      qa.attempts
-        .filter((a) => a.status === "submitted")
-        .map(async (a) => [a.id, await getAttemptReview(viewer, a.id, now).catch(() => null)] as const),
-    ),
-  );
-
   const used = qa.attempts.length;
   const inProgress = qa.attempts.find((a) => a.status === "in-progress") ?? null;
-  const blocked = qa.isInstructor
+  // The same rule startAttempt applies (lib/authz/policy.ts), so the button never promises what the server refuses.
+  const block = qa.isInstructor
     ? null
-    : inProgress
-      ? null
-      : qa.opensAt && now < qa.opensAt
-        ? `This quiz is not open yet. It opens on ${formatDateTime(qa.opensAt)}.`
-        : qa.waitsForReading
-          ? FINISH_READING_FIRST
-        : qa.closesAt && now >= qa.closesAt
-          ? "This quiz has closed."
-          : qa.attemptsAllowed > 0 && used >= qa.attemptsAllowed
-            ? qa.attemptsAllowed === 1
-              ? "You have already used your attempt at this quiz."
-              : `You have used all ${qa.attemptsAllowed} attempts at this quiz.`
-            : qa.questionCount === 0
-              ? "This quiz has no questions yet."
-              : null;
+    : quizStartBlock({ ...qa, attemptsUsed: used, hasAttemptInProgress: inProgress !== null }, now);
+  const blocked = block ? quizStartRefusal(block, qa, formatDateTime).message : null;
 
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-10">
@@ -158,7 +138,6 @@ export default async function QuizAssignmentPage({
           </h2>
           <ul className="mt-3 space-y-3">
             {qa.attempts.map((a) => {
-              const review = reviews.get(a.id) ?? null;
               return (
                 <li key={a.id} className="card flex flex-wrap items-center justify-between gap-3" data-testid={`attempt-${a.number}`}>
                   <div>
@@ -167,10 +146,8 @@ export default async function QuizAssignmentPage({
                       {a.status === "in-progress"
                         ? "In progress"
                         : `Submitted${a.submittedAt ? ` ${formatDateTime(a.submittedAt)}` : ""}`}
-                      {review && review.score !== null ? ` · ${points(review.score)} of ${points(review.maxScore)} points` : ""}
-                      {review && review.score !== null && review.needsGrading
-                        ? ` so far (${pendingLabel(review.pendingPoints) ?? "an answer is waiting to be graded"})`
-                        : ""}
+                      {a.score !== null ? ` · ${points(a.score)} of ${points(a.maxScore)} points` : ""}
+                      {a.score !== null && a.needsGrading ? ` so far (${pendingLabel(a.pendingPoints) ?? "an answer is waiting to be graded"})` : ""}
                     </p>
                   </div>
                   {a.status === "in-progress" ? (
@@ -179,7 +156,7 @@ export default async function QuizAssignmentPage({
                     </Link>
                   ) : (
                     <Link className="btn-secondary" href={`/attempts/${a.id}/review`}>
-                      {review?.visibility.open ? "See the review" : "Your submission"}
+                      {a.reviewOpen ? "See the review" : "Your submission"}
                       <span className="sr-only"> of attempt {a.number}</span>
                     </Link>
                   )}
