@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { canManageClass, canSeeAttempt, canTakeQuiz, canWorkInAttempt, FINISH_READING_FIRST, quizStartBlock, quizStartRefusal, type Viewer } from "@/lib/authz/policy";
+import { canManageClass, canManageOwnContent, canSeeAttempt, canTakeQuiz, canWorkInAttempt, FINISH_READING_FIRST, quizStartBlock, quizStartRefusal, type Viewer } from "@/lib/authz/policy";
 import { questionTypeIds, type QuestionTypeId } from "@/lib/question-types/ids";
 import { answerGroupFor, correctResponseFor, gradeQuestion, isAnswerComplete, parseConfig, playerView, QuestionDataError, responseFromView, responseToView } from "@/lib/question-types/registry";
 import { gradeEssayManually } from "@/lib/question-types/essay/grade";
@@ -250,7 +250,7 @@ export async function previewQuiz(viewer: Viewer, quizId: string): Promise<Omit<
     select: { ownerId: true, title: true, description: true, readingId: true, shuffleOptions: true, items: { orderBy: { position: "asc" }, select: { points: true, question: true } } },
   });
   if (!quiz) throw new AppError("not_found", "There is no such quiz.");
-  if (quiz.ownerId !== viewer.id) throw new AppError("forbidden", "This quiz belongs to another instructor.");
+  if (!canManageOwnContent(viewer, quiz)) throw new AppError("forbidden", "This quiz belongs to another instructor.");
   return {
     quizTitle: quiz.title,
     quizDescription: quiz.description,
@@ -291,7 +291,8 @@ export async function listMyQuizAssignments(viewer: Viewer): Promise<
     waitsForReading: boolean;
   }[]
 > {
-  if (viewer.role !== "student") return [];
+  // Only students have quizzes to take (an instructor's dashboard lists their classes instead).
+  if (!canTakeQuiz(viewer, true)) return [];
   const rows = await db.quizAssignment.findMany({
     // An archived class's quizzes stay reachable from its page, not on the dashboard.
     where: { class: { archivedAt: null, enrolments: { some: { userId: viewer.id } } } },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { isInstructor } from "@/lib/authz/policy";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -20,7 +21,7 @@ export default async function GradeAttemptPage({ params }: { params: Promise<{ a
   const here = `/attempts/${attemptId}/grade`;
   const viewer = await guardPage(requireViewer(), here);
   // Students have their own review page; lib/data lets only the class's instructor see others' attempts.
-  if (viewer.role !== "instructor") forbidden();
+  if (!isInstructor(viewer)) forbidden();
   const review = await guardPage(getAttemptReview(viewer, attemptId), here);
 
   const submitted = review.status === "submitted";
