@@ -7,6 +7,7 @@ import { getAttemptReview, gradeResponse, nextUngradedAnswer, regradeAssignment 
 import { idSchema } from "@/lib/validation/classes";
 import { essayGradeSchema, questionKeySchema } from "@/lib/validation/quizzes";
 import { failed, formValues, invalid, requireForm, type FormState } from "./form-state";
+import { formatPoints as points, pluralPoints } from "@/lib/format";
 
 /**
  * The instructor's grading: one answer by hand (an essay against its rubric, or any answer's
@@ -18,8 +19,6 @@ import { failed, formValues, invalid, requireForm, type FormState } from "./form
 /** The form's name for a rubric criterion's score. */
 const rubricField = (criterionId: string) => `rubric.${criterionId}`;
 
-const points = (n: number) => String(Math.round(n * 100) / 100);
-const plural = (n: number, one: string, many: string) => `${points(n)} ${n === 1 ? one : many}`;
 
 /** A number typed into a points box: "", "abc" and "1,5" (decimal comma) handled; null when not a number. */
 function readNumber(raw: FormDataEntryValue | null): number | null {
@@ -108,11 +107,11 @@ export async function gradeResponseAction(_prev: FormState, form: FormData): Pro
       const after = await getAttemptReview(viewer, attemptId.data);
       const saved = after.questions.find((q) => q.key === questionKey.data);
       const earned = saved?.earned ?? null;
-      const total = after.score !== null ? ` The attempt’s total is now ${points(after.score)} of ${plural(after.maxScore, "point", "points")}.` : "";
+      const total = after.score !== null ? ` The attempt’s total is now ${points(after.score)} of ${pluralPoints(after.maxScore)}.` : "";
       const still = after.needsGrading ? " Other answers in this attempt still need grading." : "";
       return {
         ok: true,
-        message: `Grade saved${earned !== null ? `: ${points(earned)} of ${plural(question.points, "point", "points")}` : ""}.${total}${still}`,
+        message: `Grade saved${earned !== null ? `: ${points(earned)} of ${pluralPoints(question.points)}` : ""}.${total}${still}`,
         values,
       };
     }

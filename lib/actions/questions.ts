@@ -6,7 +6,7 @@ import { z } from "zod";
 import { requireViewer } from "@/lib/auth/viewer";
 import { createQuestion, deleteQuestion, duplicateQuestion, duplicateQuizItem, updateQuestion } from "@/lib/data/quizzes";
 import { idSchema } from "@/lib/validation/classes";
-import { failed, invalid, requireForm, type FormState } from "./form-state";
+import { failed, invalid, requireForm, type FormState, optional } from "./form-state";
 
 /**
  * The question bank's actions. The question itself arrives as JSON (the editor's hidden input)
@@ -14,7 +14,6 @@ import { failed, invalid, requireForm, type FormState } from "./form-state";
  * ("config.options.1.text") for the editor to place beside the fields.
  */
 
-const optional = (v: FormDataEntryValue | null) => (typeof v === "string" && v !== "" ? v : undefined);
 
 const questionJson = z
   .string({ message: "The question is missing." })

@@ -12,11 +12,10 @@ import type { QuestionTypeId } from "@/lib/question-types/ids";
 import { dueDateSchema, idSchema } from "@/lib/validation/classes";
 import { quizSettingsSchema } from "@/lib/validation/quizzes";
 import { fromDateTimeLocal, usableTimeZone } from "@/lib/time/zones";
-import { failed, formValues, invalid, requireForm, type FormState } from "./form-state";
+import { failed, formValues, invalid, requireForm, type FormState, optional } from "./form-state";
 
 /** Quizzes: create, settings, the ordered list of questions, assigning, GIFT import. */
 
-const optional = (v: FormDataEntryValue | null) => (typeof v === "string" && v !== "" ? v : undefined);
 const checked = (form: FormData, key: string) => form.get(key) === "on";
 
 /** Messages in words where the schema's own would be technical. */

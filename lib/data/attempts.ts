@@ -1,4 +1,6 @@
 import "server-only";
+import { roundPoints } from "@/lib/format";
+import { clampFraction, roundFraction, stateForFraction } from "@/lib/question-types/normalize";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -622,13 +624,14 @@ export async function gradeResponse(
   if (grade.rubricScores && item.type === "essay") {
     fraction = gradeEssayManually(parseConfig("essay", item.config), grade.rubricScores).fraction ?? 0;
   } else if (grade.fraction !== undefined) {
-    fraction = grade.fraction;
+    // Rounded like every automatic grade (4 decimals), so 2 of 3 points is stored as 0.6667 either way.
+    fraction = roundFraction(clampFraction(grade.fraction));
   } else {
     throw new AppError("invalid", "Give rubric scores or a fraction of the points.", { fraction: ["Enter the points earned."] });
   }
   const fields = {
     fraction,
-    state: fraction >= 1 ? "correct" : fraction > 0 ? "partial" : "incorrect",
+    state: stateForFraction(fraction),
     rubricScores: grade.rubricScores ? JSON.stringify(grade.rubricScores) : null,
     graderComment: grade.comment,
     gradedAt: now,
@@ -766,7 +769,6 @@ export async function getGradebook(viewer: Viewer, classId: string, now = new Da
  */
 export async function exportGradesCsv(viewer: Viewer, classId: string, opts: { format?: CsvFormat } = {}): Promise<{ filename: string; csv: string }> {
   const format = opts.format ?? "standard";
-  const round2 = (n: number) => Math.round(n * 100) / 100;
   const book = await getGradebook(viewer, classId);
   const [assignments, reading] = await Promise.all([
     db.quizAssignment.findMany({
@@ -785,7 +787,7 @@ export async function exportGradesCsv(viewer: Viewer, classId: string, opts: { f
       const byQuestion = new Map<string, (number | null)[]>();
       for (const q of readSnapshot(a.snapshot)) {
         const f = fractions.has(q.key) ? fractions.get(q.key)! : 0;
-        byQuestion.set(q.questionId, [...(byQuestion.get(q.questionId) ?? []), f === null ? null : round2(f * q.points)]);
+        byQuestion.set(q.questionId, [...(byQuestion.get(q.questionId) ?? []), f === null ? null : roundPoints(f * q.points)]);
       }
       return [a.id, byQuestion] as const;
     }),
@@ -818,7 +820,7 @@ export async function exportGradesCsv(viewer: Viewer, classId: string, opts: { f
         return earned?.get(item.questionId)?.[n] ?? "";
       });
       return [
-        round2(c.score),
+        roundPoints(c.score),
         c.maxScore,
         c.maxScore > 0 ? Math.round((c.score / c.maxScore) * 1000) / 10 : "",
         c.state === "needs-grading" ? "needs grading" : "graded",

@@ -3,6 +3,7 @@ import { emailSchema } from "./auth";
 import { DATE_RANGE_MESSAGE, isRealIsoDate, isWithinSensibleYears } from "./dates";
 import { singleLineText } from "./text";
 import { timeZoneSchema } from "./time";
+import { SLUG_PATTERN } from "./content";
 
 export const JOIN_CODE_LENGTH = 8;
 // No 0/O, 1/I/L: codes are read aloud and copied from a projector.
@@ -50,7 +51,7 @@ export const dueDateSchema = z
 
 export const assignReadingSchema = z.object({
   classId: idSchema,
-  readingSlug: z.string().trim().min(1, "Choose a reading.").max(100).regex(/^[a-z0-9-]+$/, "Choose a reading."),
+  readingSlug: z.string().trim().min(1, "Choose a reading.").max(100).regex(SLUG_PATTERN, "Choose a reading."),
   dueDate: dueDateSchema,
 });
 

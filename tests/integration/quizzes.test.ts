@@ -351,6 +351,13 @@ describe("grading and results", () => {
     await expectAppError(attempts.gradeResponse(classmate, attemptId, "q1", { rubricScores: { author: 2, gap: 2 }, comment: "" }), "forbidden");
     await expectAppError(attempts.gradeResponse(teacher, attemptId, "q1", { comment: "no score" }), "invalid");
 
+    // A hand-given fraction is stored rounded like an automatic one (4 decimals), and clamped.
+    await attempts.gradeResponse(teacher, attemptId, "q1", { fraction: 2 / 3, comment: "" });
+    const stored = () => testDb.db().attemptResponse.findFirstOrThrow({ where: { attemptId, questionKey: "q1" }, select: { fraction: true, state: true } });
+    expect(await stored()).toEqual({ fraction: 0.6667, state: "partial" });
+    await attempts.gradeResponse(teacher, attemptId, "q1", { fraction: 1.2, comment: "" });
+    expect(await stored()).toEqual({ fraction: 1, state: "correct" });
+
     await attempts.gradeResponse(teacher, attemptId, "q1", { rubricScores: { author: 2, gap: 1 }, comment: "Say more about the private talk." });
     book = await attempts.getGradebook(teacher, classId);
     expect(book.students.find((s) => s.id === classmate.id)!.cells[column]).toMatchObject({ state: "submitted", score: 2 + 1.5 });

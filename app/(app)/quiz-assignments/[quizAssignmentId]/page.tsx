@@ -9,10 +9,10 @@ import { formatDateTime as formatInZone, usableTimeZone } from "@/lib/time/zones
 import { formatPoints as points } from "@/components/quiz/answer-state";
 import { PlainParagraphs } from "@/components/quiz/plain-paragraphs";
 import { pendingLabel } from "@/lib/quiz/score";
+import { plural } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Quiz" };
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export default async function QuizAssignmentPage({
   params,

@@ -20,10 +20,10 @@ import {
   RemoveItemForm,
   type SettingsValues,
 } from "../_components/quiz-forms";
+import { formatPoints as points } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Quiz builder" };
 
-const points = (n: number) => String(Math.round(n * 100) / 100);
 /** Enough of the prompt to tell questions apart in the list; the editor has the rest. */
 const PROMPT_CHARS = 220;
 /** Lines of a key shown in the list, and characters per line. */

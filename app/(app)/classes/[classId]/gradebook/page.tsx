@@ -5,10 +5,10 @@ import { getGradebook, type GradebookCell } from "@/lib/data/attempts";
 import { guardPage } from "@/lib/http/page-guard";
 import { RegradeForm } from "@/components/quiz/grade-form";
 import { formatDateTime, usableTimeZone } from "@/lib/time/zones";
+import { formatPoints as points } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Gradebook" };
 
-const points = (n: number) => String(Math.round(n * 100) / 100);
 
 /**
  * Students by quizzes, made to be read on a projector: large type, strong contrast, the
