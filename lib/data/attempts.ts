@@ -483,7 +483,7 @@ export async function unansweredQuestions(viewer: Viewer, attemptId: string): Pr
   const attempt = await loadAttempt(viewer, attemptId);
   const responses = new Map(attempt.responses.map((r) => [r.questionKey, JSON.parse(r.response) as unknown]));
   return readSnapshot(attempt.snapshot)
-    .filter((q) => !isAnswerComplete(q.type, q.config, responses.get(q.key) ?? null))
+    .filter((q) => !isAnswerComplete(q.type, q.config, responses.get(q.key) ?? null, q.seed))
     .map((q) => q.key);
 }
 

@@ -5,13 +5,13 @@ import type { ConfigOf, ResponseOf } from "@/lib/question-types/schemas";
 type Config = ConfigOf<"multiple-choice">;
 type Response = ResponseOf<"multiple-choice">;
 
-export function isComplete(response: Response): boolean {
+export function isGradable(response: Response): boolean {
   return response.optionId.length > 0;
 }
 
 /** Evidence questions grade their choice part with this too, so both agree on what a pick earns. */
 export function grade(config: Pick<Config, "options">, response: Response | null): GradeResult {
-  if (response === null || !isComplete(response)) return unanswered();
+  if (response === null || !isGradable(response)) return unanswered();
   // An id that is not among the options (a stale tab after an edit, a forged request) earns nothing.
   const chosen = config.options.find((o) => o.id === response.optionId);
   if (!chosen) return scored(0);

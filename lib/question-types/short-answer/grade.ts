@@ -7,7 +7,7 @@ type Config = ConfigOf<"short-answer">;
 type Response = ResponseOf<"short-answer">;
 export type AcceptedAnswer = Config["answers"][number];
 
-export function isComplete(response: Response): boolean {
+export function isGradable(response: Response): boolean {
   return !isBlank(response.text);
 }
 

@@ -84,11 +84,11 @@ describe("evidence grading with a choice", () => {
   it("grades an answer without anchors, or anchors without an answer, but calls neither complete", () => {
     expect(grade(fx.config, { optionId: "fear", anchors: [] })).toMatchObject({ fraction: 0.5, state: "partial" });
     expect(grade(fx.config, { anchors: ["p-12", "p-14"] })).toMatchObject({ fraction: 0.5, state: "partial" });
-    expect(isComplete({ optionId: "fear", anchors: [] })).toBe(false);
-    expect(isComplete({ anchors: ["p-12"] })).toBe(false);
-    expect(isComplete({ text: "  ", anchors: ["p-12"] })).toBe(false);
-    expect(isComplete({ optionId: "fear", anchors: ["p-12"] })).toBe(true);
-    expect(isAnswerComplete("evidence", fx.config, { optionId: "fear", anchors: ["p-1"] })).toBe(true);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { optionId: "fear", anchors: [] })).toBe(false);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { anchors: ["p-12"] })).toBe(false);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { text: "  ", anchors: ["p-12"] })).toBe(false);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { optionId: "fear", anchors: ["p-12"] })).toBe(true);
+    expect(isAnswerComplete("evidence", fx.config, { optionId: "fear", anchors: ["p-1"] }, "seed")).toBe(true);
   });
 
   it("treats neither an answer nor anchors, or no response, as unanswered", () => {

@@ -36,8 +36,8 @@ describe("multiple-choice grading", () => {
   });
 
   it("counts any chosen option as complete", () => {
-    expect(isComplete({ optionId: "warsaw" })).toBe(true);
-    expect(isComplete({ optionId: "" })).toBe(false);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { optionId: "warsaw" })).toBe(true);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { optionId: "" })).toBe(false);
   });
 
   it("names the right option as the correct response", () => {

@@ -115,7 +115,7 @@ describe("registry", () => {
     expect(() => gradeQuestion("numeric", { answers: [{ kind: "tolerance", value: 1, tolerance: 0, credit: 1 }] }, { value: "one" })).toThrow(
       /^This answer to a numeric question is not valid: value: /,
     );
-    expect(() => isAnswerComplete("true-false", { answer: true }, "yes")).toThrow(QuestionDataError);
+    expect(() => isAnswerComplete("true-false", { answer: true }, "yes", "seed")).toThrow(QuestionDataError);
   });
 
   it("shortens a long list of problems", () => {

@@ -203,8 +203,8 @@ describe("short-answer grading", () => {
     expect(grade(fx.config, { text: " \t\n" })).toEqual(nothing);
     expect(grade(fx.config, { text: "\u200b" })).toEqual(nothing);
     expect(grade(fx.config, null)).toEqual(nothing);
-    expect(isComplete({ text: "  " })).toBe(false);
-    expect(isComplete({ text: "x" })).toBe(true);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { text: "  " })).toBe(false);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { text: "x" })).toBe(true);
   });
 
   it("names the first full-credit answer that can be matched as the correct response, or none", () => {
