@@ -736,3 +736,15 @@ export async function listAskableQuestions(viewer: Viewer): Promise<{ id: string
     return t.success ? [{ id: r.id, title: r.title, type: t.data }] : [];
   });
 }
+
+/** The reading's paragraphs, for the student view (focus scrolls to one; evidence cites them). */
+export async function getLivePassages(viewer: Viewer, sessionId: string): Promise<{ anchor: string; kind: string; text: string; sectionTitle: string }[]> {
+  const { s, enrolled } = await loadSession(viewer, sessionId);
+  if (!canJoinLiveSession(viewer, enrolled) && !canControlLiveSession(viewer, s.class)) throw new AppError("forbidden", "This live session is for another class.");
+  const rows = await db.paragraph.findMany({
+    where: { readingId: s.assignment.reading.id, kind: { not: "gap" } },
+    orderBy: { position: "asc" },
+    select: { anchor: true, kind: true, text: true, section: { select: { title: true } } },
+  });
+  return rows.map((r) => ({ anchor: r.anchor, kind: r.kind, text: r.text, sectionTitle: r.section.title }));
+}
