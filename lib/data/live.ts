@@ -189,6 +189,7 @@ async function publishLive(tx: Tx, sessionId: string, type: LiveEventType, paylo
   await publish(tx, liveStaffChannel(sessionId), type, payload);
 }
 
+/** The "moment" event: the whole public moment, so 300 devices need no request to show it. Publish last in a transaction (lib/realtime). */
 async function publishMoment(tx: Tx, sessionId: string, readingId: string) {
   const s = await tx.liveSession.findUniqueOrThrow({ where: { id: sessionId }, select: { status: true, currentMomentId: true, moments: { select: momentSelect } } });
   const current = s.moments.find((m) => m.id === s.currentMomentId) ?? null;
@@ -338,16 +339,18 @@ export async function controlLiveSession(
         if (!r) throw new AppError("not_found", "That answer is not part of this moment.");
       }
       await tx.liveMoment.update({ where: { id: moment.id }, data: { shownResponseId: command.responseId } });
-      await publishMoment(tx, sessionId, readingId);
-      await publishLive(tx, sessionId, "responses", { momentId: moment.id }, "staff");
+      // Only the instructor's views show it; students' devices have nothing to change.
+      await publishLive(tx, sessionId, "plan", { momentId: moment.id }, "staff");
       return outcome;
     }
 
     let machineCommand: Command;
     if (command.action === "add") {
       outcome.momentId = await addMomentTx(tx, viewer, sessionId, command.moment);
-      await publishLive(tx, sessionId, "plan", { momentId: outcome.momentId }, "staff");
-      if (!command.go) return outcome;
+      if (!command.go) {
+        await publishLive(tx, sessionId, "plan", { momentId: outcome.momentId }, "staff");
+        return outcome;
+      }
       machineCommand = { type: "go", momentId: outcome.momentId };
     } else if (command.action === "end") {
       machineCommand = { type: "end" };

@@ -7,7 +7,7 @@ import "server-only";
  * each answer's arrival (counts), so 300 students do not each receive 300 count updates.
  */
 export const liveChannel = (sessionId: string) => `live:${sessionId}`;
-export const liveStaffChannel = (sessionId: string) => `live:${sessionId}:staff`;
+export const liveStaffChannel = (sessionId: string) => `live-staff:${sessionId}`;
 
 export type LiveEventType = "moment" | "responses" | "plan";
 
