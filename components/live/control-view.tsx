@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { ControlState, MomentResults, PlanMoment } from "@/lib/data/live";
 import type { MomentKind } from "@/lib/live/machine";
-import { fetchState, useLive } from "./use-live";
+import { fetchState, throttled, useLive } from "./use-live";
 import { ResultBars } from "./results";
 
 const kindLabel: Record<MomentKind, string> = { focus: "Focus", ask: "Ask", reveal: "Reveal", "vote-again": "Vote again", discuss: "Discuss" };
@@ -24,7 +24,8 @@ export function ControlView({ initial, bank, anchors, streamUrl }: Props) {
   const [busy, setBusy] = useState(false);
 
   const resync = useCallback(async () => setState(await fetchState<ControlState>(`/api/live/${encodeURIComponent(sessionId)}/state?view=control`)), [sessionId]);
-  const connection = useLive({ streamUrl, onEvent: () => void resync().catch(() => {}), resync });
+  const refresh = useMemo(() => throttled(() => void resync().catch(() => {}), 400), [resync]);
+  const connection = useLive({ streamUrl, onEvent: refresh, resync });
 
   const send = async (command: unknown): Promise<boolean> => {
     setBusy(true);

@@ -1,9 +1,9 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { ProjectorState } from "@/lib/data/live";
 import { PlainParagraphs } from "@/components/quiz/plain-paragraphs";
-import { fetchState, useLive } from "./use-live";
+import { fetchState, throttled, useLive } from "./use-live";
 import { ResultBars } from "./results";
 
 /**
@@ -15,7 +15,8 @@ export function ProjectorView({ initial, qrSvg, joinUrl, streamUrl }: { initial:
   const sessionId = initial.session.id;
   const [state, setState] = useState(initial);
   const resync = useCallback(async () => setState(await fetchState<ProjectorState>(`/api/live/${encodeURIComponent(sessionId)}/state?view=projector`)), [sessionId]);
-  useLive({ streamUrl, onEvent: () => void resync().catch(() => {}), resync });
+  const refresh = useMemo(() => throttled(() => void resync().catch(() => {}), 400), [resync]);
+  useLive({ streamUrl, onEvent: refresh, resync });
   const m = state.moment;
   const r = state.results;
   const showResults = r && (m?.kind === "reveal" || m?.kind === "discuss");

@@ -46,3 +46,26 @@ export async function fetchState<T>(url: string): Promise<T> {
   if (!res.ok) throw new Error(`state ${res.status}`);
   return (await res.json()) as T;
 }
+
+/**
+ * `fn` at most once per `ms`, the last call always honoured (trailing): a burst of 300 answers
+ * makes the control view and projector reload their state a few times, not 300.
+ */
+export function throttled(fn: () => void, ms: number): () => void {
+  let last = 0;
+  let timer: number | null = null;
+  return () => {
+    const wait = last + ms - Date.now();
+    if (wait <= 0 && timer === null) {
+      last = Date.now();
+      fn();
+      return;
+    }
+    if (timer !== null) return;
+    timer = window.setTimeout(() => {
+      timer = null;
+      last = Date.now();
+      fn();
+    }, Math.max(0, wait));
+  };
+}
