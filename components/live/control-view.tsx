@@ -14,10 +14,12 @@ interface Props {
   bank: { id: string; title: string; type: string }[];
   anchors: { anchor: string; snippet: string }[];
   streamUrl: string;
+  /** The event cursor read before `initial`. */
+  after: number;
 }
 
 /** The instructor's laptop: the plan, the current moment with its answers coming in, and every control. */
-export function ControlView({ initial, bank, anchors, streamUrl }: Props) {
+export function ControlView({ initial, bank, anchors, streamUrl, after }: Props) {
   const sessionId = initial.session.id;
   const [state, setState] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +27,7 @@ export function ControlView({ initial, bank, anchors, streamUrl }: Props) {
 
   const resync = useCallback(async () => setState(await fetchState<ControlState>(`/api/live/${encodeURIComponent(sessionId)}/state?view=control`)), [sessionId]);
   const refresh = useMemo(() => throttled(() => void resync().catch(() => {}), 400), [resync]);
-  const connection = useLive({ streamUrl, onEvent: refresh, resync });
+  const connection = useLive({ streamUrl, after, onEvent: refresh, resync });
 
   const send = async (command: unknown): Promise<boolean> => {
     setBusy(true);
@@ -76,7 +78,7 @@ export function ControlView({ initial, bank, anchors, streamUrl }: Props) {
 
       <aside aria-labelledby="plan-title">
         <p className="text-sm text-muted" role="status" data-testid="live-connection">
-          {connection === "live" ? "Connected" : "Reconnecting…"}
+          {connection === "live" ? "Connected" : connection === "polling" ? "Connected (polling)" : connection === "connecting" ? "Connecting…" : "Reconnecting…"}
         </p>
         <p className="mt-1">
           Code <strong className="font-mono text-lg tracking-widest" data-testid="live-code">{state.session.code}</strong> · {state.enrolled} students in the class

@@ -11,12 +11,12 @@ import { ResultBars } from "./results";
  * at a time. Results appear on a reveal (and discussion posts as they come); before that only
  * the count of answers, so the room is not swayed by the first votes.
  */
-export function ProjectorView({ initial, qrSvg, joinUrl, streamUrl }: { initial: ProjectorState; qrSvg: string; joinUrl: string; streamUrl: string }) {
+export function ProjectorView({ initial, qrSvg, joinUrl, streamUrl, after }: { initial: ProjectorState; qrSvg: string; joinUrl: string; streamUrl: string; after: number }) {
   const sessionId = initial.session.id;
   const [state, setState] = useState(initial);
   const resync = useCallback(async () => setState(await fetchState<ProjectorState>(`/api/live/${encodeURIComponent(sessionId)}/state?view=projector`)), [sessionId]);
   const refresh = useMemo(() => throttled(() => void resync().catch(() => {}), 400), [resync]);
-  useLive({ streamUrl, onEvent: refresh, resync });
+  useLive({ streamUrl, after, onEvent: refresh, resync });
   const m = state.moment;
   const r = state.results;
   const showResults = r && (m?.kind === "reveal" || m?.kind === "discuss");

@@ -28,6 +28,8 @@ interface Props {
   passages: Passage[];
   userId: string;
   streamUrl: string;
+  /** The event cursor read before `initial`. */
+  after: number;
 }
 
 /**
@@ -36,7 +38,7 @@ interface Props {
  * cannot reach the server wait in localStorage (per session and student) and are sent when the
  * connection returns, on the next visit, or every few seconds, with their state on screen.
  */
-export function StudentLiveView({ initial, passages, userId, streamUrl }: Props) {
+export function StudentLiveView({ initial, passages, userId, streamUrl, after }: Props) {
   const sessionId = initial.session.id;
   const storageKey = `dossier:live:${sessionId}:${userId}`;
   const [status, setStatus] = useState(initial.session.status);
@@ -166,6 +168,7 @@ export function StudentLiveView({ initial, passages, userId, streamUrl }: Props)
 
   const connection = useLive({
     streamUrl,
+    after,
     onEvent: (type, payload) => {
       if (type === "moment") applyMoment(payload as MomentEvent);
     },
@@ -220,9 +223,10 @@ export function StudentLiveView({ initial, passages, userId, streamUrl }: Props)
 }
 
 function ConnectionBadge({ connection }: { connection: Connection }) {
-  const text = connection === "live" ? "Connected" : connection === "offline" ? "Offline: your answers wait on this device" : "Reconnecting…";
+  const text =
+    connection === "live" ? "Connected" : connection === "polling" ? "Connected (polling)" : connection === "connecting" ? "Connecting…" : "Offline: reconnecting; your answers wait on this device";
   return (
-    <p role="status" className={`inline-block rounded px-2 py-1 text-sm font-semibold ${connection === "live" ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-950"}`} data-testid="live-connection">
+    <p role="status" className={`inline-block rounded px-2 py-1 text-sm font-semibold ${connection === "live" || connection === "polling" ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-950"}`} data-testid="live-connection">
       {text}
     </p>
   );

@@ -1,43 +1,32 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
+import { useEventStream, type StreamState } from "@/lib/realtime/use-event-stream";
 
-export type Connection = "live" | "reconnecting" | "offline";
+export type Connection = StreamState;
 
 /**
- * Keeps a live view in step with its session. `onEvent` gets each event from the session's
- * stream; `resync` reloads the view's whole state (after a reconnect, or on a timer while the
- * stream is not available). Until the shared real-time layer is merged this only resyncs on a
- * timer; it is the one place the views wire to lib/realtime's client hook.
+ * Keeps a live view in step with its session through the shared real-time layer: one event stream
+ * (reconnecting from the last event seen, falling back to polling when a proxy blocks streams).
+ * `after` is the event cursor the page read before its data, so nothing between the two is missed.
+ * When the stream comes back after a drop the layer replays what was missed; `resync` reloads the
+ * whole state as well, for a device that was away longer than the events are kept.
  */
-export function useLive(opts: { streamUrl: string; onEvent: (type: string, payload: unknown) => void; resync: () => Promise<void> | void; everyMs?: number }): Connection {
-  const [connection, setConnection] = useState<Connection>("live");
-  const latest = useRef(opts);
-  latest.current = opts;
+export function useLive(opts: { streamUrl: string; after: number; onEvent: (type: string, payload: unknown) => void; resync: () => Promise<void> | void }): Connection {
+  const state = useEventStream(opts.streamUrl, (event) => opts.onEvent(event.type, event.payload), { after: opts.after });
+  useResyncOnReturn(state, opts.resync);
+  return state;
+}
+
+function useResyncOnReturn(state: StreamState, resync: () => Promise<void> | void) {
+  const previous = useRef(state);
+  const latest = useRef(resync);
+  latest.current = resync;
   useEffect(() => {
-    let stopped = false;
-    const tick = async () => {
-      if (stopped) return;
-      try {
-        await latest.current.resync();
-        setConnection("live");
-      } catch {
-        setConnection(navigator.onLine ? "reconnecting" : "offline");
-      }
-    };
-    const timer = window.setInterval(tick, opts.everyMs ?? 2000);
-    const online = () => void tick();
-    window.addEventListener("online", online);
-    const offline = () => setConnection("offline");
-    window.addEventListener("offline", offline);
-    return () => {
-      stopped = true;
-      window.clearInterval(timer);
-      window.removeEventListener("online", online);
-      window.removeEventListener("offline", offline);
-    };
-  }, [opts.everyMs]);
-  return connection;
+    const was = previous.current;
+    previous.current = state;
+    if (was === "offline" && (state === "live" || state === "polling")) void Promise.resolve(latest.current()).catch(() => {});
+  }, [state]);
 }
 
 /** GET a view's state as JSON; throws when there is no answer (offline) or an error. */

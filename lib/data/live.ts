@@ -11,6 +11,7 @@ import { toCsv } from "@/lib/quiz/csv";
 import { apply, canAnswer, hasQuestion, momentKinds, momentStatuses, takesAnswers, validTarget, type Command, type MachineMoment, type MomentKind, type MomentStatus } from "@/lib/live/machine";
 import { liveChannel, liveStaffChannel, publish, type LiveEventType } from "@/lib/live/events";
 import { LIVE_CODE_ALPHABET, LIVE_CODE_LENGTH, livePostSchema, liveAnswerBodySchema, type NewMoment } from "@/lib/validation/live";
+import { latestEventId } from "@/lib/realtime";
 import { isUniqueViolation } from "./prisma-errors";
 import { validateQuestion } from "./quizzes";
 
@@ -750,4 +751,26 @@ export async function getLivePassages(viewer: Viewer, sessionId: string): Promis
     select: { anchor: true, kind: true, text: true, section: { select: { title: true } } },
   });
   return rows.map((r) => ({ anchor: r.anchor, kind: r.kind, text: r.text, sectionTitle: r.section.title }));
+}
+
+// ---------------------------------------------------------------- real time
+
+/** The newest event id: a page reads it BEFORE its data, then streams from it (lib/realtime). */
+export async function liveEventCursor(): Promise<number> {
+  return latestEventId(db);
+}
+
+/**
+ * The channels a view of this session may listen to: a student of the class the public one
+ * (moments, never names or answers), the class's instructor the staff one (moments and answer
+ * counts). Anyone else is refused before a stream opens.
+ */
+export async function liveStreamChannels(viewer: Viewer, sessionId: string, view: "student" | "staff"): Promise<string[]> {
+  const { s, enrolled } = await loadSession(viewer, sessionId);
+  if (view === "staff") {
+    if (!canSeeLiveResponses(viewer, s.class)) throw new AppError("forbidden", "Only the class's instructor follows this session's answers.");
+    return [liveStaffChannel(sessionId)];
+  }
+  if (!canJoinLiveSession(viewer, enrolled)) throw new AppError("forbidden", "This live session is for another class.");
+  return [liveChannel(sessionId)];
 }

@@ -11,8 +11,4 @@ export const liveStaffChannel = (sessionId: string) => `live-staff:${sessionId}`
 
 export type LiveEventType = "moment" | "responses" | "plan";
 
-/**
- * Placeholder until the shared real-time layer (lib/realtime, from the discussion work) is merged:
- * same signature as its publish(txOrDb, channel, type, payload). Replaced by a re-export.
- */
-export async function publish(_tx: unknown, _channel: string, _type: string, _payload: unknown): Promise<void> {}
+export { publish } from "@/lib/realtime";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getLivePassages, getLiveSession, getStudentState } from "@/lib/data/live";
+import { getLivePassages, getLiveSession, getStudentState, liveEventCursor } from "@/lib/data/live";
 import { guardPage } from "@/lib/http/page-guard";
 import { StudentLiveView } from "@/components/live/student-view";
 
@@ -30,6 +30,8 @@ export default async function LiveSessionPage({ params }: { params: Promise<{ se
       </main>
     );
   }
+  // The cursor first: an event committed while the state is read is then replayed, not missed.
+  const after = await liveEventCursor();
   const [state, passages] = await Promise.all([guardPage(getStudentState(viewer, sessionId), here), guardPage(getLivePassages(viewer, sessionId), here)]);
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-6">
@@ -38,7 +40,7 @@ export default async function LiveSessionPage({ params }: { params: Promise<{ se
       </p>
       <h1 className="mt-1 text-2xl font-bold">Live: {session.readingTitle}</h1>
       <p className="text-muted">{session.className}</p>
-      <StudentLiveView initial={state} passages={passages} userId={viewer.id} streamUrl={`/api/live/${sessionId}/events`} />
+      <StudentLiveView initial={state} passages={passages} userId={viewer.id} streamUrl={`/api/live/${sessionId}/events?view=student`} after={after} />
     </main>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getControlState, getLivePassages, listAskableQuestions } from "@/lib/data/live";
+import { getControlState, getLivePassages, listAskableQuestions, liveEventCursor } from "@/lib/data/live";
 import { guardPage } from "@/lib/http/page-guard";
 import { ControlView } from "@/components/live/control-view";
 import { snippet } from "@/components/quiz/players/parts";
@@ -13,6 +13,7 @@ export default async function LiveControlPage({ params }: { params: Promise<{ se
   const { sessionId } = await params;
   const here = `/live/${sessionId}/control`;
   const viewer = await guardPage(requireViewer(), here);
+  const after = await liveEventCursor();
   const state = await guardPage(getControlState(viewer, sessionId), here);
   const [bank, passages] = await Promise.all([listAskableQuestions(viewer), guardPage(getLivePassages(viewer, sessionId), here)]);
   return (
@@ -21,7 +22,7 @@ export default async function LiveControlPage({ params }: { params: Promise<{ se
         <Link href={`/classes/${state.session.classId}`}>← {state.session.className}</Link>
       </p>
       <h1 className="mt-1 text-2xl font-bold">Live session: {state.session.readingTitle}</h1>
-      <ControlView initial={state} bank={bank} anchors={passages.map((p) => ({ anchor: p.anchor, snippet: snippet(p.text, 60) }))} streamUrl={`/api/live/${sessionId}/events?view=control`} />
+      <ControlView initial={state} bank={bank} anchors={passages.map((p) => ({ anchor: p.anchor, snippet: snippet(p.text, 60) }))} streamUrl={`/api/live/${sessionId}/events?view=control`} after={after} />
     </main>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import QRCode from "qrcode";
 import { requireViewer } from "@/lib/auth/viewer";
-import { getProjectorState } from "@/lib/data/live";
+import { getProjectorState, liveEventCursor } from "@/lib/data/live";
 import { guardPage } from "@/lib/http/page-guard";
 import { siteOrigin } from "@/lib/http/site-origin";
 import { ProjectorView } from "@/components/live/projector-view";
@@ -17,9 +17,10 @@ export default async function ProjectorPage({ params }: { params: Promise<{ sess
   const { sessionId } = await params;
   const here = `/live/${sessionId}/projector`;
   const viewer = await guardPage(requireViewer(), here);
+  const after = await liveEventCursor();
   const state = await guardPage(getProjectorState(viewer, sessionId), here);
   const joinUrl = `${await siteOrigin()}/live/join/${state.session.code}`;
   // SVG made on the server from our own URL: no script, no image request.
   const qrSvg = await QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M", color: { dark: "#000000", light: "#ffffff" } });
-  return <ProjectorView initial={state} qrSvg={qrSvg} joinUrl={joinUrl} streamUrl={`/api/live/${sessionId}/events?view=projector`} />;
+  return <ProjectorView initial={state} qrSvg={qrSvg} joinUrl={joinUrl} streamUrl={`/api/live/${sessionId}/events?view=projector`} after={after} />;
 }
