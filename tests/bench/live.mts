@@ -1,5 +1,5 @@
 /**
- * `npx tsx tests/bench/live.mts`: a live session with N connected students (default 300), each an
+ * `npm run bench:live` (tsx --conditions=react-server tests/bench/live.mts): a live session with N connected students (default 300), each an
  * SSE client in Node against the production build (`next start`). Prints figures; not a test.
  *
  *  1. Fresh database (SQLite, or PostgreSQL when DATABASE_URL is a postgres URL), demo data, N

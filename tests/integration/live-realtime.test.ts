@@ -72,10 +72,11 @@ describe("live session events", () => {
       expect(JSON.stringify(l.got[0]!.payload)).not.toContain('"answer"');
     }
 
-    // An answer: the staff channels hear of it (with the count); the students' channels do not.
+    // An answer: the staff channels hear of it; the students' channels do not.
     await live.saveLiveResponse(ana, sessionId, momentId!, { response: { value: true } });
     await until(() => staff.every((l) => l.got.length >= 2), "the answer on the staff channels");
-    for (const l of staff) expect(l.got[1]).toMatchObject({ type: "responses", payload: { momentId, answered: 1 } });
+    for (const l of staff) expect(l.got[1]).toMatchObject({ type: "responses", payload: { momentId, round: 1 } });
+    for (const l of students) expect(l.got.map((e) => e.type)).toEqual(["moment"]);
 
     // A refused command (a reveal of a question never asked) publishes nothing; the next one arrives alone.
     const q2 = await live.controlLiveSession(teacher, sessionId, { action: "add", moment: { kind: "ask", question: { type: "true-false", title: "Later", prompt: "Later.", config: { answer: false } } }, go: false });
