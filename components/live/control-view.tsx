@@ -215,7 +215,7 @@ function AddMoment({ plan, bank, anchors, busy, send }: { plan: PlanMoment[]; ba
     if (kind === "focus") moment = { kind, anchor, prompt: note };
     else if (kind === "discuss") moment = { kind, prompt };
     else if (kind === "ask") moment = source === "bank" ? { kind, questionId } : { kind, question: quickQuestion() };
-    else moment = { kind, targetMomentId: target || targets[0]?.id || "" };
+    else moment = { kind, targetMomentId: target || targets.at(-1)?.id || "" };
     if (await send({ action: "add", moment, go })) {
       setNote("");
       setPrompt("");
@@ -355,7 +355,7 @@ function AddMoment({ plan, bank, anchors, busy, send }: { plan: PlanMoment[]; ba
             <label htmlFor="moment-target" className="field-label">
               {kind === "reveal" ? "Results of" : "Ask again"}
             </label>
-            <select id="moment-target" className="field-input" value={target || targets[0]?.id || ""} onChange={(e) => setTarget(e.target.value)}>
+            <select id="moment-target" className="field-input" value={target || targets.at(-1)?.id || ""} onChange={(e) => setTarget(e.target.value)}>
               {targets.length === 0 ? <option value="">Ask a question first</option> : null}
               {[...targets].reverse().map((m) => (
                 <option key={m.id} value={m.id}>

@@ -117,6 +117,25 @@ test("an instructor leads a live session with a projector and three students", a
   await control.getByRole("button", { name: "Show answer 1 on the screen" }).click();
   await expect(projector.getByTestId("live-shown")).toContainText("One answer from the class");
 
+  // Vote again after pair discussion: each device shows its first answer; the projector shows how answers moved.
+  await addMoment(control, async () => {
+    await control.getByLabel("Kind").selectOption("vote-again");
+  });
+  for (const s of students) await expect(s.page.getByTestId("live-moment")).toHaveAttribute("data-kind", "vote-again");
+  await expect(students[1]!.page.getByText("Your first answer: The US defence budget", { exact: false })).toBeVisible();
+  for (const [s, choice] of [
+    [students[0]!, /Soviet military spending/],
+    [students[1]!, /The US defence budget/],
+    [students[2]!, /The US defence budget/],
+  ] as const) {
+    await s.page.getByLabel(choice).check();
+    await expect(s.page.getByTestId("live-send-state")).toHaveAttribute("data-state", "saved");
+  }
+  await addMoment(control, async () => {
+    await control.getByLabel("Kind").selectOption("reveal");
+  });
+  await expect(projector.getByTestId("live-moved")).toContainText("2 students changed their answer");
+
   // Discuss: a post appears on the projector, then the teacher pins it.
   await addMoment(control, async () => {
     await control.getByLabel("Kind").selectOption("discuss");

@@ -56,6 +56,28 @@ async function optionId(who: Viewer, sessionId: string, text: string): Promise<s
   return view.options.find((o) => o.text === text)!.id;
 }
 
+describe("results of typed and evidence questions", () => {
+  it("groups typed answers as grading matches them and counts the paragraphs cited", async () => {
+    const db = testDb.db();
+    const q = await db.question.findFirstOrThrow({ where: { type: "evidence", title: { startsWith: "Bierut" } }, select: { config: true, prompt: true } });
+    const own = await quizzes.createQuestion(teacher, { type: "evidence", title: "Bierut", prompt: q.prompt, config: JSON.parse(q.config) as unknown });
+    const { id: sessionId } = await live.startLiveSession(teacher, assignmentId);
+    const askId = (await live.controlLiveSession(teacher, sessionId, { action: "add", moment: { kind: "ask", questionId: own.id }, go: true })).momentId!;
+    await live.saveLiveResponse(ana, sessionId, askId, { response: { text: "PPR and PPS", anchors: ["p-111", "p-180"] } });
+    await live.saveLiveResponse(ben, sessionId, askId, { response: { text: "ppr and pps", anchors: ["p-111"] } });
+    await live.saveLiveResponse(cem, sessionId, askId, { response: { text: "PPS and the Home Army", anchors: ["p-111", "p-12"] } });
+    await expectAppError(live.saveLiveResponse(cem, sessionId, askId, { response: { text: "x", anchors: ["paragraph one"] } }), "invalid");
+    const revealId = (await live.controlLiveSession(teacher, sessionId, { action: "add", moment: { kind: "reveal", targetMomentId: askId }, go: true })).momentId!;
+    const projector = await live.getProjectorState(teacher, sessionId);
+    expect(projector.moment?.id).toBe(revealId);
+    expect(Object.fromEntries(projector.results!.paragraphs.map((p) => [p.anchor, p.count]))).toEqual({ "p-111": 3, "p-180": 1, "p-12": 1 });
+    expect(projector.anchors.length).toBeGreaterThan(100);
+    const grouped = projector.results!.bars.find((b) => b.count === 2);
+    expect(grouped?.spellings?.map((x) => x.text).sort()).toEqual(["PPR and PPS", "ppr and pps"]);
+    await live.controlLiveSession(teacher, sessionId, { action: "end" });
+  });
+});
+
 describe("a session from start to end", () => {
   let sessionId: string;
   let focusId: string;
