@@ -199,7 +199,14 @@ export function StudentLiveView({ initial, passages, userId, streamUrl, after }:
     <div className="mt-4">
       <ConnectionBadge connection={connection} />
       <section aria-labelledby="live-moment-title" className="card mt-3 md:sticky md:top-0 md:z-10 md:max-h-[60vh] md:overflow-y-auto" data-testid="live-moment" data-moment-id={moment?.id ?? ""} data-kind={moment?.kind ?? "waiting"}>
-        <MomentPanel moment={moment} value={answers[key] ?? null} earlier={earlier} sendState={sendStates[key]} passages={passages} onAnswer={answer} />
+        <MomentPanel
+          moment={moment}
+          value={answers[key] ?? null}
+          earlier={(moment?.kind === "vote-again" && moment.targetMomentId ? answers[keyOf(moment.targetMomentId, 1)] : null) ?? earlier}
+          sendState={sendStates[key]}
+          passages={passages}
+          onAnswer={answer}
+        />
       </section>
       <section aria-labelledby="live-reading-title" className="mt-8">
         <h2 id="live-reading-title" className="text-lg font-bold">{initial.session.readingTitle}</h2>
