@@ -633,16 +633,14 @@ export async function saveLiveResponse(viewer: Viewer, sessionId: string, moment
   if (!parsedBody.success) throw new AppError("invalid", "Send the answer as {\"response\": …}.");
   // Checks and parsing before the transaction, in one read: 300 answers arrive within a second of a
   // question going out, and on SQLite every write transaction waits for the one before it.
-  const moment = await db.liveMoment.findFirst({
-    where: { id: momentId, sessionId },
-    select: { ...momentSelect, session: { select: { status: true, class: { select: { enrolments: { where: { userId: viewer.id }, select: { userId: true } } } } } } },
-  });
+  const moment = await db.liveMoment.findFirst({ where: { id: momentId, sessionId }, select: { ...momentSelect, session: { select: { status: true, classId: true } } } });
   if (!moment) {
     // 403 for a session of another class rather than telling its moments apart.
     await getLiveSession(viewer, sessionId);
     throw new AppError("not_found", "That moment is not part of this session.");
   }
-  if (!canJoinLiveSession(viewer, moment.session.class.enrolments.length > 0)) throw new AppError("forbidden", "Only students of this class answer in this live session.");
+  const enrolment = await db.enrolment.findUnique({ where: { userId_classId: { userId: viewer.id, classId: moment.session.classId } }, select: { userId: true } });
+  if (!canJoinLiveSession(viewer, enrolment !== null)) throw new AppError("forbidden", "Only students of this class answer in this live session.");
   const check = (m: { status: string; kind: string }, session: { status: string }) => {
     const allowed = canAnswer({ status: session.status === "ended" ? "ended" : "running" }, { kind: kindOf(m.kind), status: statusOf(m.status) });
     if (!allowed.ok) throw new AppError(allowed.error.code, allowed.error.message);
@@ -666,8 +664,9 @@ export async function saveLiveResponse(viewer: Viewer, sessionId: string, moment
   const response = JSON.stringify(stored);
   return db.$transaction(async (tx) => {
     // Again inside the transaction: a close that committed since the read above wins (409).
-    const now_ = await tx.liveMoment.findUniqueOrThrow({ where: { id: momentId }, select: { status: true, kind: true, round: true, session: { select: { status: true } } } });
-    check(now_, now_.session);
+    // Ending a session closes its open moments in the same transaction, so an open moment is enough.
+    const now_ = await tx.liveMoment.findUniqueOrThrow({ where: { id: momentId }, select: { status: true, kind: true, round: true } });
+    check(now_, { status: "running" });
     const round = now_.round;
     const where = { momentId_userId_round: { momentId, userId: viewer.id, round } };
     await tx.liveResponse.upsert({ where, create: { momentId, userId: viewer.id, round, response, updatedAt: now }, update: { response, updatedAt: now } });
