@@ -335,6 +335,19 @@ try {
   );
   if (answerErrors > 0 || rows !== STUDENTS) failed = true;
 
+  // One answer at a time (changing it: the latest counts): the server's time per answer with no queue.
+  const serial: number[] = [];
+  for (let k = 0; k < 30; k++) {
+    const c = clients[k % clients.length]!;
+    const options = ((await (await fetch(`${base(c.i)}/api/live/${sessionId}/state?view=student`, { headers: { cookie: c.cookie } })).json()) as { moment: { question: { view: { options: { id: string }[] } } } }).moment.question.view.options;
+    const t = performance.now();
+    const res = await fetch(`${base(c.i)}/api/live/${sessionId}/moments/${askId}/response`, { method: "PUT", headers: { "content-type": "application/json", cookie: c.cookie }, body: JSON.stringify({ response: { optionId: options[k % options.length]!.id } }) });
+    await res.arrayBuffer();
+    serial.push(performance.now() - t);
+    if (!res.ok) answerErrors++;
+  }
+  console.log(`[live] one answer at a time (30): p50 ${ms(percentile(serial, 50))}, p95 ${ms(percentile(serial, 95))}`);
+
   // A network blip: every stream dropped, the teacher moves on, everyone reconnects at once.
   for (const c of clients) c.drop();
   const { momentId: duringBlip } = await control({ action: "add", moment: { kind: "focus", anchor: "p-20", prompt: "" }, go: true });
