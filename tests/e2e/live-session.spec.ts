@@ -83,6 +83,12 @@ test("an instructor leads a live session with a projector and three students", a
   await expectNoAxeViolations(students[0]!.page);
   await expectNoAxeViolations(students[1]!.page);
 
+  // Bad answers over HTTP: not this question's options (400), not an answer at all (400).
+  const askId = (await students[0]!.page.getByTestId("live-moment").getAttribute("data-moment-id"))!;
+  const answerUrl = `/api/live/${sessionId}/moments/${askId}/response`;
+  expect((await evaPage.request.put(answerUrl, { data: { response: { optionId: "a" } } })).status()).toBe(400);
+  expect((await evaPage.request.put(answerUrl, { data: { nothing: true } })).status()).toBe(400);
+
   await students[0]!.page.getByLabel(/The US defence budget/).check();
   await expect(students[0]!.page.getByTestId("live-send-state")).toHaveAttribute("data-state", "saved");
   await students[1]!.page.getByLabel(/Soviet military spending/).check();
@@ -111,6 +117,10 @@ test("an instructor leads a live session with a projector and three students", a
   await expect(bars.locator('[data-label^="The cost of all the new weapons"]')).toHaveAttribute("data-count", "1");
   await expect(projector.locator("body")).not.toContainText(/Ben|Chloe|Eva/);
   for (const s of students) await expect(s.page.getByTestId("live-moment")).toContainText("Results are on the screen");
+  // The reveal closed the question: a late answer is a 409 that says so.
+  const late = await evaPage.request.put(answerUrl, { data: { response: { optionId: "a" } } });
+  expect(late.status()).toBe(409);
+  expect(((await late.json()) as { error: { message: string } }).error.message).toContain("closed");
 
   // Show one answer anonymously.
   await control.getByText("Answers: show one on the screen, without a name").click();
