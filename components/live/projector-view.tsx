@@ -21,7 +21,7 @@ export function ProjectorView({ initial, qrSvg, joinUrl, streamUrl, after }: { i
   const r = state.results;
   const showResults = r && (m?.kind === "reveal" || m?.kind === "discuss");
   return (
-    <main id="main" className="min-h-screen bg-white px-12 py-8 text-black" data-testid="projector" data-moment-id={m?.id ?? ""}>
+    <main id="main" className="min-h-screen bg-white px-12 py-8 text-black" data-testid="projector" data-projector data-moment-id={m?.id ?? ""}>
       <header className="flex items-start justify-between gap-8 border-b-4 border-black pb-4">
         <div>
           <h1 className="text-4xl font-bold">{state.session.readingTitle}</h1>

@@ -44,6 +44,8 @@ test("an instructor leads a live session with a projector and three students", a
   await expect(projector.getByTestId("projector-code")).toHaveText(code);
   await expect(projector.locator("svg").first()).toBeVisible();
   await expect(projector.getByTestId("signed-in-as")).toHaveCount(0);
+  await expect(projector.getByRole("banner")).toBeHidden();
+  await expect(projector.getByRole("link", { name: /Dashboard|The reading/ })).toHaveCount(0);
 
   // Students: one tap from the dashboard; Chloe on a phone; Eva by the code, as from another device.
   const students = [await person(browser, ben), await person(browser, chloe, { ...devices["Pixel 7"] }), await person(browser, eva)];
