@@ -11,8 +11,11 @@
  *  4. Answers: a question goes out; every client answers as soon as it sees it (PUT). Time from
  *     the first answer sent to the last acknowledged, errors, and the rows in the database
  *     (0 lost = N rows).
- *  5. A network blip: every stream dropped at once, the teacher moves on meanwhile, all N
- *     reconnect at once with Last-Event-ID; each must receive the missed moment; errors counted.
+ *  5. A network blip: every stream dropped at once, the teacher asks the next question meanwhile,
+ *     all N reconnect at once with Last-Event-ID; each must receive the missed question and its
+ *     answer must be stored (0 lost); stream and answer errors counted.
+ *
+ * Exits 1 when an answer was lost, a request failed, or p95 was above 500 ms.
  *
  * Options: --students N  --rounds N  --port P  --instances 1|2 (2: two app instances on one
  * PostgreSQL database, clients split between them: the fan-out goes through LISTEN/NOTIFY)
@@ -235,7 +238,8 @@ try {
   await setup.user.createMany({ data: emails.map((email, i) => ({ email, name: `Live Student ${i}`, role: "student", passwordHash })) });
   const users = await setup.user.findMany({ where: { email: { in: emails } }, select: { id: true } });
   await setup.enrolment.createMany({ data: users.map((u) => ({ userId: u.id, classId: cls.id })) });
-  const question = await setup.question.findFirstOrThrow({ where: { type: "multiple-choice", owner: { email: DEMO_INSTRUCTOR.email } }, select: { id: true } });
+  const [question, question2] = await setup.question.findMany({ where: { type: "multiple-choice", owner: { email: DEMO_INSTRUCTOR.email } }, select: { id: true }, take: 2 });
+  if (!question || !question2) throw new Error("the demo bank needs two multiple-choice questions");
   await setup.$disconnect();
 
   for (const port of PORTS) apps.push(startApp(config.url, port));
@@ -348,17 +352,24 @@ try {
   }
   console.log(`[live] one answer at a time (30): p50 ${ms(percentile(serial, 50))}, p95 ${ms(percentile(serial, 95))}`);
 
-  // A network blip: every stream dropped, the teacher moves on, everyone reconnects at once.
+  // A network blip: every stream dropped, the teacher asks the next question meanwhile, everyone
+  // reconnects at once (Last-Event-ID), gets the question they missed and answers it.
   for (const c of clients) c.drop();
-  const { momentId: duringBlip } = await control({ action: "add", moment: { kind: "focus", anchor: "p-20", prompt: "" }, go: true });
+  const before = answered.length;
+  const errorsBefore = answerErrors;
+  const { momentId: duringBlip } = await control({ action: "add", moment: { kind: "ask", questionId: question2.id }, go: true });
   const tr = performance.now();
   const reconnectErrors = { n: 0 };
   await Promise.all(clients.map((c) => c.connect().catch(() => void reconnectErrors.n++)));
-  const rdeadline = Date.now() + 15_000;
-  while (clients.some((c) => !c.arrivals.has(duringBlip!)) && Date.now() < rdeadline) await new Promise((r) => setTimeout(r, 10));
+  const rdeadline = Date.now() + 30_000;
+  while ((clients.some((c) => !c.arrivals.has(duringBlip!)) || answered.length < before + STUDENTS) && Date.now() < rdeadline) await new Promise((r) => setTimeout(r, 10));
+  await Promise.all(answered);
   const caughtUp = clients.filter((c) => c.arrivals.has(duringBlip!)).length;
-  console.log(`[live] ${STUDENTS} reconnecting at once: ${ms(performance.now() - tr)} until every client had the moment missed during the blip; caught up ${caughtUp}/${STUDENTS}; errors ${reconnectErrors.n + clients.reduce((s, c) => s + c.errors, 0)}`);
-  if (caughtUp !== STUDENTS || reconnectErrors.n > 0) failed = true;
+  const blipRows = await check.liveResponse.count({ where: { momentId: duringBlip! } });
+  console.log(
+    `[live] ${STUDENTS} reconnecting at once: every client had the question missed during the blip after ${ms(Math.max(...clients.map((c) => c.arrivals.get(duringBlip!) ?? Infinity)) - tr)}; caught up ${caughtUp}/${STUDENTS}; answers to it ${blipRows} (lost ${STUDENTS - blipRows}), answer errors ${answerErrors - errorsBefore}; stream errors ${reconnectErrors.n + clients.reduce((s, c) => s + c.errors, 0)}`,
+  );
+  if (caughtUp !== STUDENTS || reconnectErrors.n > 0 || blipRows !== STUDENTS || answerErrors > errorsBefore) failed = true;
   if (percentile(latencies, 95) > 500 || missing > 0) failed = true;
   await check.$disconnect();
   for (const c of clients) c.drop();
