@@ -193,3 +193,26 @@ export function quizStartRefusal(
 export function canWorkInAttempt(viewer: Viewer | null, attempt: { userId: string }): boolean {
   return isStudent(viewer) && viewer.id === attempt.userId;
 }
+
+/**
+ * Live class sessions. The class's instructor starts one (on a class in use) and drives it; the
+ * projector is theirs too (it shows no names, but results are the instructor's to reveal).
+ */
+export function canStartLiveSession(viewer: Viewer | null, cls: ClassFacts): boolean {
+  return canEditClass(viewer, cls);
+}
+
+/** Going to moments, adding them, closing answers, spotlighting, ending: the class's instructor only. */
+export function canControlLiveSession(viewer: Viewer | null, cls: ClassFacts): boolean {
+  return canManageClass(viewer, cls);
+}
+
+/** Who sees the responses (the projector's anonymized results, the per-student table, the CSV). */
+export function canSeeLiveResponses(viewer: Viewer | null, cls: ClassFacts): boolean {
+  return canManageClass(viewer, cls);
+}
+
+/** Joining and answering: a student enrolled in the session's class now. */
+export function canJoinLiveSession(viewer: Viewer | null, enrolled: boolean): boolean {
+  return isStudent(viewer) && enrolled;
+}

@@ -10,17 +10,19 @@ import { CreateClassForm } from "@/components/classes/class-forms";
 import { formatDateTime, supportedTimeZones, usableTimeZone } from "@/lib/time/zones";
 import { MyQuizzes } from "@/components/quiz/my-quizzes";
 import { SuccessNotice } from "@/components/ui/notice";
+import { listRunningSessionsForStudent } from "@/lib/data/live";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const viewer = await guardPage(requireViewer(), "/dashboard");
-  const [classes, archivedCount, assignments, quizzes] = await Promise.all([
+  const [classes, archivedCount, assignments, quizzes, liveNow] = await Promise.all([
     listMyClasses(viewer),
     countMyArchivedClasses(viewer),
     listMyAssignments(viewer),
     viewer.role === "instructor" ? listMyQuizzes(viewer) : Promise.resolve([]),
+    listRunningSessionsForStudent(viewer),
   ]);
 
   return (
@@ -29,6 +31,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {sp.password === "set" ? <SuccessNotice>Your password is set and you are signed in. Next time, sign in with your e-mail and this password.</SuccessNotice> : null}
       {viewer.role === "student" ? (
         <>
+          {liveNow.length > 0 ? (
+            <section aria-labelledby="live-title" className="mt-6 rounded-lg border-2 border-accent bg-blue-50 p-5">
+              <h2 id="live-title" className="text-xl font-bold">Live now</h2>
+              <ul className="mt-2 space-y-2">
+                {liveNow.map((l) => (
+                  <li key={l.id}>
+                    <span>
+                      {l.className}: {l.readingTitle}
+                    </span>{" "}
+                    <Link href={`/live/${l.id}`} className="btn-primary ml-2" data-testid="join-live">
+                      Join the live session
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section aria-labelledby="assignments-title" className="mt-8">
             <h2 id="assignments-title" className="text-xl font-bold">Your assignments</h2>
             {assignments.length === 0 ? (

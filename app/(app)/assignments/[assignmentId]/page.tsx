@@ -9,6 +9,7 @@ import { READ_DWELL_SCALE } from "@/lib/progress/dwell-config";
 import { ReadingView } from "@/components/reading/reading-view";
 import { ProgressTracker, SectionDoneButton, SectionTick } from "@/components/progress/progress-tracker";
 import { formatDateTime, usableTimeZone } from "@/lib/time/zones";
+import { listMyLiveAnswers, listRunningSessionsForStudent } from "@/lib/data/live";
 
 export const metadata: Metadata = { title: "Assigned reading" };
 
@@ -19,6 +20,8 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
   const assignment = await guardPage(openAssignment(viewer, assignmentId), here);
   const reading = await guardPage(getReading(assignment.readingSlug), here);
   const read = new Set(assignment.readSections);
+  const [liveNow, liveAnswers] = await Promise.all([listRunningSessionsForStudent(viewer, assignmentId), listMyLiveAnswers(viewer, assignmentId)]);
+  const zone = usableTimeZone(viewer.timeZone);
   // The same thresholds the server applies (lib/data/progress), from the same text.
   const thresholds = Object.fromEntries(
     sectionThresholds(reading.paragraphs.map((p) => ({ section: p.sectionSlug, kind: p.kind, text: p.text })), READ_DWELL_SCALE),
@@ -27,7 +30,32 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
   const banner = (
     <div className="no-print mb-4 text-sm">
       <Link href={`/classes/${assignment.classId}`}>← {assignment.className}</Link>
-      {assignment.dueAt ? <span className="ml-3 text-muted">Due {formatDateTime(assignment.dueAt, usableTimeZone(viewer.timeZone))}</span> : null}
+      {assignment.dueAt ? <span className="ml-3 text-muted">Due {formatDateTime(assignment.dueAt, zone)}</span> : null}
+      {liveNow.map((l) => (
+        <p key={l.id} className="mt-2">
+          <Link href={`/live/${l.id}`} className="btn-primary" data-testid="join-live">
+            Join the live session
+          </Link>
+        </p>
+      ))}
+      {liveAnswers.length > 0 ? (
+        <details className="mt-2 rounded-md border border-line bg-white p-3" data-testid="my-live-answers">
+          <summary className="cursor-pointer font-semibold">Your answers in live sessions</summary>
+          {liveAnswers.map((s) => (
+            <div key={s.sessionId} className="mt-2">
+              <p className="text-muted">{formatDateTime(s.startedAt, zone)}</p>
+              <ul className="ml-4 list-disc">
+                {s.answers.map((a) => (
+                  <li key={`${a.position}`}>
+                    {a.title}
+                    {a.round > 1 ? " (vote again)" : ""}: <strong>{a.answer}</strong>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </details>
+      ) : null}
       {assignment.mode === "preview" ? (
         <p className="mt-2 rounded-md border border-line bg-white p-3">You are previewing this assignment as its instructor: no progress is recorded.</p>
       ) : null}

@@ -12,6 +12,8 @@ import { CopyButton, CopyField } from "@/components/classes/copy-text";
 import { RosterList } from "@/components/classes/roster-list";
 import { formatDateTime, formatDay, supportedTimeZones, usableTimeZone, zoneLabel } from "@/lib/time/zones";
 import { SuccessNotice } from "@/components/ui/notice";
+import { listClassLiveSessions } from "@/lib/data/live";
+import { StartLiveForm } from "@/components/live/join-form";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -24,6 +26,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const [progress, readings] = cls.canManage ? await Promise.all([getClassProgress(viewer, classId), listReadings()]) : [null, []];
   const joinLink = cls.canEdit && cls.joinCode ? `${await siteOrigin()}/join/${cls.joinCode}` : null;
   const zone = usableTimeZone(viewer.timeZone);
+  const liveSessions = cls.canManage ? await listClassLiveSessions(viewer, classId) : [];
 
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-10">
@@ -98,10 +101,33 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
               <Link href={`/assignments/${a.id}`}>{a.readingTitle}</Link>
               <span className="text-muted">{a.dueAt ? ` · due ${formatDateTime(a.dueAt, zone)}` : " · no due date"}</span>
               {cls.canManage ? <span className="text-muted"> · opens as a preview for you</span> : null}
+              {cls.canEdit ? (
+                liveSessions.some((l) => l.assignmentId === a.id && l.status === "running") ? (
+                  <Link href={`/live/${liveSessions.find((l) => l.assignmentId === a.id && l.status === "running")!.id}/control`} className="btn-primary ml-2">
+                    Live session running: open the controls
+                  </Link>
+                ) : (
+                  <StartLiveForm assignmentId={a.id} />
+                )
+              ) : null}
             </li>
           ))}
         </ul>
       </section>
+
+      {liveSessions.length > 0 ? (
+        <section aria-labelledby="live-sessions-title" className="mt-10">
+          <h2 id="live-sessions-title" className="text-xl font-bold">Live sessions</h2>
+          <ul className="mt-3 space-y-2" data-testid="class-live-sessions">
+            {liveSessions.map((l) => (
+              <li key={l.id}>
+                {l.readingTitle} · {formatDateTime(l.startedAt, zone)} · {l.moments} moments · {l.status === "running" ? <Link href={`/live/${l.id}/control`}>running: controls</Link> : "ended"} ·{" "}
+                <Link href={`/live/${l.id}/responses`}>responses</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="quizzes-title" className="mt-10">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
