@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { requireViewer } from "@/lib/auth/viewer";
 import { setSectionDone } from "@/lib/data/progress";
-import { isAppError } from "@/lib/errors";
+import { isAppError, type AppErrorCode } from "@/lib/errors";
 import type { ProgressSummary } from "@/lib/progress/compute";
 import { idSchema } from "@/lib/validation/classes";
 import { sectionSlugSchema } from "@/lib/validation/progress";
@@ -11,6 +11,8 @@ import { requireForm } from "./form-state";
 
 export interface SectionDoneState {
   ok: boolean;
+  /** Why it was refused (lib/errors.ts codes), as in FormState. */
+  code?: AppErrorCode | "server";
   message?: string;
   done?: boolean;
   summary?: ProgressSummary;
@@ -28,8 +30,8 @@ export async function setSectionDoneAction(_prev: SectionDoneState, form: FormDa
     const summary = await setSectionDone(await requireViewer(), parsed.data.assignmentId, parsed.data.section, done);
     return { ok: true, done, summary, message: done ? "Marked as read." : "Marked as not read." };
   } catch (e) {
-    if (isAppError(e)) return { ok: false, message: e.message };
+    if (isAppError(e)) return { ok: false, code: e.code, message: e.message };
     console.error("[action] setSectionDone:", e instanceof Error ? e.message : e);
-    return { ok: false, message: "That didn’t save. Your earlier progress is kept; please try again." };
+    return { ok: false, code: "server", message: "That didn’t save. Your earlier progress is kept; please try again." };
   }
 }

@@ -239,7 +239,7 @@ export async function importGiftAction(_prev: ImportState, form: FormData): Prom
   } catch (e) {
     return failed(e, {});
   }
-  if (viewer.role !== "instructor") return { ok: false, message: "Only instructors import questions." };
+  if (viewer.role !== "instructor") return { ok: false, code: "forbidden", message: "Only instructors import questions." };
 
   const { questions, errors } = parseGift(text);
   const found = questions.map((q, index) => ({ index, title: q.title, type: q.type, prompt: q.prompt.length > 300 ? `${q.prompt.slice(0, 300)}…` : q.prompt, category: q.category ?? null }));
