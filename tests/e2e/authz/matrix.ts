@@ -244,10 +244,10 @@ export const actionRows: ActionRow[] = [
   {
     action: "lib/actions/classes.ts#regenerateJoinCodeAction",
     what: "of the owner's class",
-    foundOn: { path: `/classes/${W.class}`, as: "owner" },
-    args: () => form({ classId: W.class }),
+    foundOn: { path: `/classes/${W.codeClass}`, as: "owner" },
+    args: () => form({ classId: W.codeClass }),
     expect: ownerOnly,
-    effect: { probe: classPage(W.class) },
+    effect: { probe: classPage(W.codeClass) },
   },
 
   // Quizzes.

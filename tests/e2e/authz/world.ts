@@ -50,6 +50,9 @@ export const W = {
   joinClass: "az-join-class",
   joinClassName: "Authz: a class to join",
   joinClassCode: "AUTHZCCC",
+  /** The owner's class whose join code the matrix renews (the main class keeps its code, a fact only the owner may see). */
+  codeClass: "az-code-class",
+  codeClassCode: "AUTHZDDD",
   otherClass: "az-other-class",
   otherClassCode: "AUTHZBBB",
 
