@@ -6,10 +6,10 @@
  * data's owner can see; an allowed call must take effect.
  */
 import { expect } from "@playwright/test";
-import { actionIdOn, callAction, expectNoInternals, formData, observe, test, type ActionResult } from "./harness.ts";
+import { actionIdOn, callAction, expectNoInternals, formData, observe, test, type ActionResult, type Authz } from "./harness.ts";
 import { actionRows, type ActionArgs, type ActionRow, type Outcome } from "./matrix.ts";
-import { outcomeLabel } from "./verdicts.ts";
-import { roleLabel, roles } from "./world.ts";
+import { leaksTo, outcomeLabel } from "./verdicts.ts";
+import { roleLabel, roles, type Role } from "./world.ts";
 
 function encodeArgs(args: ActionArgs): unknown[] {
   if ("raw" in args) return args.raw;
@@ -17,6 +17,19 @@ function encodeArgs(args: ActionArgs): unknown[] {
 }
 
 const postPath = (row: ActionRow) => row.foundOn.path.split("?")[0]!;
+
+/**
+ * What each probe showed after the last refused call. A refused call must change nothing, so that
+ * is also what the next test's "before" would read, and the matrix skips one page load per refusal.
+ * Any allowed call may change anything: it clears the lot. (A failed test restarts the worker, and
+ * with it this map.)
+ */
+const seen = new Map<string, string>();
+async function look(authz: Authz, probe: { as: Role; path: string }): Promise<string> {
+  const text = await observe(authz.as[probe.as], probe.path);
+  seen.set(`${probe.as} ${probe.path}`, text);
+  return text;
+}
 
 for (const row of actionRows) {
   const [file, name] = row.action.split("#");
@@ -26,18 +39,21 @@ for (const row of actionRows) {
       test(`as ${roleLabel[role]} → ${outcomeLabel(expected, "action")}`, async ({ authz }) => {
         const id = await actionIdOn(authz.as[row.foundOn.as], row.foundOn.as, row.foundOn.path, row.action);
         const probe = row.effect?.probe;
-        const before = probe ? await observe(authz.as[probe.as], probe.path) : null;
+        const before = probe ? (seen.get(`${probe.as} ${probe.path}`) ?? (await look(authz, probe))) : null;
 
         // A client of its own, so an action that signs in or out changes no other test's cookies.
         const client = await authz.fresh(role);
         const result = await callAction(client, authz.baseURL, postPath(row), id, encodeArgs(row.args(role))).finally(() => client.dispose());
         const where = `${name}${row.what ? ` (${row.what})` : ""} as ${role}`;
         expectNoInternals(result.body, where);
+        if (expected === "ok") seen.clear();
         expectActionOutcome(row, expected, result, where);
         if (expected === "ok") row.allowed?.(result, role);
+        // A refusal says why and nothing more. (An allowed call answers with its page for whoever it made the caller, which routes.spec covers.)
+        else expect(leaksTo(role, result.body), `${where}: facts ${role} may not see`).toEqual([]);
 
         if (probe && before !== null) {
-          const after = await observe(authz.as[probe.as], probe.path);
+          const after = await look(authz, probe);
           const marker = row.effect?.marker?.(role);
           if (expected !== "ok") {
             expect(after, `${where} was refused, so ${probe.path} is as it was`).toBe(before);

@@ -8,6 +8,8 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { buildActions, expectNoInternals } from "./harness.ts";
 import { actionRows, routeRows } from "./matrix.ts";
+import { leaksTo } from "./verdicts.ts";
+import { users, W } from "./world.ts";
 
 const root = path.resolve(__dirname, "../../..");
 
@@ -109,5 +111,12 @@ test.describe("the authorization matrix covers the app", () => {
     ];
     for (const body of leaky) expect(() => expectNoInternals(body, "a sample"), body).toThrow();
     expectNoInternals("<main><h1>Forbidden</h1><p>This quiz belongs to another instructor. Look at what they are teaching.</p></main>", "a plain refusal");
+  });
+
+  test("the private-facts check knows who may see what", () => {
+    const rosterPage = `<main><p>${W.classCode}</p><td>${users.student.email}</td><a>${W.quizTitle}</a></main>`;
+    expect(leaksTo("owner", rosterPage)).toEqual([]);
+    expect(leaksTo("classmate", rosterPage)).toEqual(["the class's join code", "the student's email"]);
+    expect(leaksTo("otherInstructor", rosterPage)).toEqual(["the class's join code", "the student's email", "the class's quiz"]);
   });
 });

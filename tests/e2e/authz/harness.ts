@@ -195,7 +195,9 @@ export function visibleText(body: string): string {
 export async function observe(ctx: APIRequestContext, path: string): Promise<string> {
   const res = await ctx.get(path, { maxRedirects: 0 });
   expect(res.status(), `probing ${path}`).toBe(200);
-  return visibleText(await res.text());
+  const body = await res.text();
+  expectNoInternals(body, `probing ${path}`);
+  return visibleText(body);
 }
 
 /** No stack frames, file paths with line numbers, database errors or this machine's paths in anything sent back. */

@@ -19,6 +19,7 @@
  */
 import { essayRubric, FIRST_SECTION, questions, READING_SLUG, roles, shortAnswerQuestion, users, W, WORLD_PASSWORD, type Role, type SignedInRole } from "./world.ts";
 import type { ActionResult, Fields } from "./harness.ts";
+import { uniqueEmail } from "../fixtures.ts";
 
 export type Outcome = "ok" | "login" | "403" | "404";
 /** One outcome per role, in the column order above. */
@@ -38,7 +39,8 @@ const missing: Expect = ["login", "404", "404", "404", "404", "404"];
 /**
  * How to see whether a request took effect: a page (or file) the data's owner can load, read
  * before and after. Refused requests must leave it exactly as it was; allowed ones show `marker`
- * (or, without one, change it).
+ * (or, without one, change it). Rows without one create things a refused visitor would own
+ * (a class, a quiz) and no page could show: there the refusal's code is the evidence.
  */
 export interface Effect {
   probe: { as: SignedInRole; path: string };
@@ -192,8 +194,6 @@ const classPage = (id: string): Effect["probe"] => ({ as: "owner", path: `/class
 const quizPage = (id: string): Effect["probe"] => ({ as: "owner", path: `/quizzes/${id}` });
 const bank: Effect["probe"] = { as: "owner", path: "/questions" };
 const gradesCsv: Effect["probe"] = { as: "owner", path: `/classes/${W.class}/gradebook/grades.csv` };
-/** A marker per role that is unique to this run, for actions that create things. */
-const runId = Date.now().toString(36);
 
 const redirectsTo = (pattern: RegExp) => (r: ActionResult, role: Role) => {
   if (!r.redirect || !pattern.test(r.redirect)) throw new Error(`${role} was sent to ${r.redirect}, not ${pattern}`);
@@ -211,7 +211,7 @@ export const actionRows: ActionRow[] = [
   {
     action: "lib/actions/auth.ts#signUpAction",
     foundOn: { path: "/signup", as: "anonymous" },
-    args: (role) => form({ name: `Authz newcomer ${role}`, email: `newcomer-${role}-${runId}@authz.dossier.test`, password: WORLD_PASSWORD, role: "student" }),
+    args: (role) => form({ name: `Authz newcomer ${role}`, email: uniqueEmail(`authz-newcomer-${role}`), password: WORLD_PASSWORD, role: "student" }),
     expect: everyone,
     allowed: redirectsTo(/^\/dashboard/),
   },
@@ -244,10 +244,10 @@ export const actionRows: ActionRow[] = [
   {
     action: "lib/actions/classes.ts#regenerateJoinCodeAction",
     what: "of the owner's class",
-    foundOn: { path: `/classes/${W.class}`, as: "owner" },
-    args: () => form({ classId: W.class }),
+    foundOn: { path: `/classes/${W.codeClass}`, as: "owner" },
+    args: () => form({ classId: W.codeClass }),
     expect: ownerOnly,
-    effect: { probe: classPage(W.class) },
+    effect: { probe: classPage(W.codeClass) },
   },
 
   // Quizzes.

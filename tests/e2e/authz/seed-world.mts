@@ -25,6 +25,7 @@ export async function seedAuthzWorld(db: Db): Promise<void> {
     const classes = [
       { id: W.class, name: W.className, instructorId: users.owner.id, joinCode: W.classCode, students: [users.student.id, users.classmate.id] },
       { id: W.joinClass, name: W.joinClassName, instructorId: users.owner.id, joinCode: W.joinClassCode, students: [] },
+      { id: W.codeClass, name: "Authz: a class with a code to renew", instructorId: users.owner.id, joinCode: W.codeClassCode, students: [] },
       { id: W.otherClass, name: "Authz: the other instructor's class", instructorId: users.otherInstructor.id, joinCode: W.otherClassCode, students: [users.otherStudent.id] },
     ];
     for (const { students, ...cls } of classes) {

@@ -1,6 +1,6 @@
-/** How the matrix names outcomes in test titles, and what a refusal must never show. */
+/** How the matrix names outcomes in test titles, and which private facts each visitor may see. */
 import type { Outcome } from "./matrix.ts";
-import { submittedAnswers, users, W } from "./world.ts";
+import { submittedAnswers, users, W, type Role } from "./world.ts";
 import { essayFixtures } from "../../../lib/question-types/essay/fixtures.ts";
 
 export function outcomeLabel(outcome: Outcome, kind: "page" | "handler" | "action", okRedirect?: RegExp): string {
@@ -17,11 +17,20 @@ export function outcomeLabel(outcome: Outcome, kind: "page" | "handler" | "actio
 }
 
 /**
- * Private things of the owner's class that no refusal may carry: the join code, the students'
- * emails, the student's essay, the essay's grader notes, the assigned quiz's title.
+ * Private facts of the owner's class and who may see them. Whatever a page answers (a refusal, or
+ * a page the visitor is allowed to open), it must not carry a fact meant for others: a classmate
+ * sees the class page, but not the roster's emails or the join code.
  */
-const secrets = [W.classCode, users.student.email, users.classmate.email, submittedAnswers.essay.text, essayFixtures.config.graderNotes, W.quizTitle];
+const privateFacts: { fact: string; what: string; seenBy: readonly Role[] }[] = [
+  { fact: W.classCode, what: "the class's join code", seenBy: ["owner"] },
+  { fact: users.student.email, what: "the student's email", seenBy: ["owner"] },
+  { fact: users.classmate.email, what: "the classmate's email", seenBy: ["owner"] },
+  { fact: submittedAnswers.essay.text, what: "the student's essay", seenBy: ["student", "owner"] },
+  { fact: essayFixtures.config.graderNotes, what: "the essay's grader notes", seenBy: ["owner"] },
+  { fact: W.quizTitle, what: "the class's quiz", seenBy: ["student", "classmate", "owner"] },
+];
 
-export function leaksOf(body: string): string[] {
-  return secrets.filter((s) => body.includes(s));
+/** The private facts in `body` that `role` may not see. */
+export function leaksTo(role: Role, body: string): string[] {
+  return privateFacts.filter((f) => !f.seenBy.includes(role) && body.includes(f.fact)).map((f) => f.what);
 }

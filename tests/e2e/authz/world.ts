@@ -13,6 +13,7 @@ import { essayFixtures } from "../../../lib/question-types/essay/fixtures.ts";
 import { evidenceFixtures } from "../../../lib/question-types/evidence/fixtures.ts";
 import { multipleChoiceFixtures } from "../../../lib/question-types/multiple-choice/fixtures.ts";
 import { shortAnswerFixtures } from "../../../lib/question-types/short-answer/fixtures.ts";
+import { DEMO_READING } from "../../../prisma/demo-accounts.ts";
 
 export const WORLD_PASSWORD = "authz-matrix-1981";
 
@@ -38,7 +39,7 @@ export const users: Record<SignedInRole, { id: string; email: string; name: stri
   otherStudent: { id: "az-other-student", email: "other-student@authz.dossier.test", name: "Tess Otherclass", role: "student" },
 };
 
-export const READING_SLUG = "mielke-andropov-1981";
+export const READING_SLUG = DEMO_READING;
 /** The reading's first part (prisma/content/mielke-andropov-1981/structure.json). */
 export const FIRST_SECTION = "participants";
 
@@ -50,6 +51,9 @@ export const W = {
   joinClass: "az-join-class",
   joinClassName: "Authz: a class to join",
   joinClassCode: "AUTHZCCC",
+  /** The owner's class whose join code the matrix renews (the main class keeps its code, a fact only the owner may see). */
+  codeClass: "az-code-class",
+  codeClassCode: "AUTHZDDD",
   otherClass: "az-other-class",
   otherClassCode: "AUTHZBBB",
 
