@@ -123,6 +123,16 @@ export function canTakeQuiz(viewer: Viewer | null, enrolled: boolean): boolean {
   return isStudent(viewer) && enrolled;
 }
 
+/**
+ * Answering in an attempt (opening it to play, saving an answer, submitting): only the student who
+ * started it, and only while they are in the class. A student removed from the class keeps their
+ * attempts (canSeeAttempt) but can't go on writing in that class's quiz; if they rejoin, the
+ * attempt is theirs to continue again.
+ */
+export function canAnswerAttempt(viewer: Viewer | null, attempt: { userId: string }, enrolled: boolean): boolean {
+  return isStudent(viewer) && attempt.userId === viewer.id && enrolled;
+}
+
 /** Only the student who made an attempt, or the instructor of its class, may see it. */
 export function canSeeAttempt(viewer: Viewer | null, attempt: { userId: string }, cls: ClassFacts): boolean {
   return (viewer !== null && attempt.userId === viewer.id) || canManageClass(viewer, cls);

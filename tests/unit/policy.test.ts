@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  canAnswerAttempt,
   canArchiveClass,
   canCreateClass,
   canEditClass,
@@ -104,6 +105,19 @@ describe("policy edge cases", () => {
 
   it("a student whose id matches the class's instructorId still cannot manage it", () => {
     expect(canManageClass({ ...student, id: owner.id }, cls)).toBe(false);
+  });
+
+  it("canAnswerAttempt: the student who started the attempt, only while in the class", () => {
+    const mine = { userId: student.id };
+    expect(canAnswerAttempt(student, mine, true)).toBe(true);
+    // Removed from the class: the attempt is still theirs to see, no longer to write in.
+    expect(canAnswerAttempt(student, mine, false)).toBe(false);
+    // A classmate, the class's instructor, anyone signed out: never, enrolled or not.
+    expect(canAnswerAttempt(otherStudent, mine, true)).toBe(false);
+    expect(canAnswerAttempt(owner, mine, true)).toBe(false);
+    expect(canAnswerAttempt(null, mine, true)).toBe(false);
+    // An instructor whose id is on the attempt (data gone wrong) still is no student.
+    expect(canAnswerAttempt(owner, { userId: owner.id }, true)).toBe(false);
   });
 
   it("a person manages only their own account (password, sessions), whatever their role", () => {
