@@ -19,6 +19,7 @@ import {
   canRecordProgress,
   canViewClass,
   isInstructor,
+  isSessionLive,
   isStudent,
   type Viewer,
 } from "@/lib/authz/policy";
@@ -118,6 +119,18 @@ describe("policy edge cases", () => {
     expect(canAnswerAttempt(null, mine, true)).toBe(false);
     // An instructor whose id is on the attempt (data gone wrong) still is no student.
     expect(canAnswerAttempt(owner, { userId: owner.id }, true)).toBe(false);
+  });
+
+  it("isSessionLive: the account the cookie names, not revoked, not past its end", () => {
+    const now = new Date("2030-06-15T12:00:00Z");
+    const live = { userId: student.id, revokedAt: null, expiresAt: new Date(now.getTime() + 1000) };
+    expect(isSessionLive(live, student.id, now)).toBe(true);
+    // A cookie naming another account than the row's.
+    expect(isSessionLive(live, owner.id, now)).toBe(false);
+    // Signed out (or out everywhere, or the password changed).
+    expect(isSessionLive({ ...live, revokedAt: new Date(now.getTime() - 1000) }, student.id, now)).toBe(false);
+    // At its end it is over.
+    expect(isSessionLive({ ...live, expiresAt: now }, student.id, now)).toBe(false);
   });
 
   it("a person manages only their own account (password, sessions), whatever their role", () => {
