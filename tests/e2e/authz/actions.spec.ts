@@ -6,10 +6,10 @@
  * data's owner can see; an allowed call must take effect.
  */
 import { expect } from "@playwright/test";
-import { actionIdOn, callAction, expectNoInternals, formData, observe, test, type ActionResult, type Authz } from "./harness.ts";
+import { actionIdOn, callAction, expectNoInternals, formData, observe, sessionEmail, test, type ActionResult, type Authz } from "./harness.ts";
 import { actionRows, type ActionArgs, type ActionRow, type Outcome } from "./matrix.ts";
 import { leaksTo, outcomeLabel } from "./verdicts.ts";
-import { roleLabel, roles, type Role } from "./world.ts";
+import { roleLabel, roles, users, WORLD_PASSWORD, type Role, type SignedInRole } from "./world.ts";
 
 function encodeArgs(args: ActionArgs): unknown[] {
   if ("raw" in args) return args.raw;
@@ -37,20 +37,25 @@ for (const row of actionRows) {
     roles.forEach((role, i) => {
       const expected = row.expect[i]!;
       test(`as ${roleLabel[role]} → ${outcomeLabel(expected, "action")}`, async ({ authz }) => {
-        const id = await actionIdOn(authz.as[row.foundOn.as], row.foundOn.as, row.foundOn.path, row.action);
+        const id = await actionId(authz, row);
         const probe = row.effect?.probe;
         const before = probe ? (seen.get(`${probe.as} ${probe.path}`) ?? (await look(authz, probe))) : null;
 
         // A client of its own, so an action that signs in or out changes no other test's cookies.
-        const client = await authz.fresh(role);
+        const client = await authz.fresh(role, row.linkToken?.(role));
         const result = await callAction(client, authz.baseURL, postPath(row), id, encodeArgs(row.args(role))).finally(() => client.dispose());
         const where = `${name}${row.what ? ` (${row.what})` : ""} as ${role}`;
         expectNoInternals(result.body, where);
         if (expected === "ok") seen.clear();
         expectActionOutcome(row, expected, result, where);
         if (expected === "ok") row.allowed?.(result, role);
-        // A refusal says why and nothing more. (An allowed call answers with its page for whoever it made the caller, which routes.spec covers.)
-        else expect(leaksTo(role, result.body), `${where}: facts ${role} may not see`).toEqual([]);
+        else {
+          // A refusal says why and nothing more (an allowed call answers with its page for whoever it made the caller, which routes.spec covers)...
+          expect(leaksTo(role, result.body), `${where}: facts ${role} may not see`).toEqual([]);
+          // ...and never carries a one-time link.
+          expect(result.body, `${where}: a one-time link in a refusal`).not.toMatch(/\/link\/[\w-]{43}/);
+        }
+        if (expected === "ok" && row.sessions && role !== "anonymous") await afterSessionsEnded(authz, row, role, id);
 
         if (probe && before !== null) {
           const after = await look(authz, probe);
@@ -70,24 +75,54 @@ for (const row of actionRows) {
   });
 }
 
+/** The id from the page the row names, opened as its rightful user would (with a one-time link's cookie, if the row says so). */
+async function actionId(authz: Authz, row: ActionRow): Promise<string> {
+  const { as, path, linkToken } = row.foundOn;
+  if (!linkToken) return actionIdOn(authz.as[as], as, path, row.action);
+  const ctx = await authz.fresh(as, linkToken);
+  return actionIdOn(ctx, `${as} with a one-time link`, path, row.action).finally(() => ctx.dispose());
+}
+
+/**
+ * The caller signed out, or changed their password: their session is over and everyone else's
+ * is not. Then the caller signs in again (and a changed password is changed back), so the next
+ * tests find the world as it was.
+ */
+async function afterSessionsEnded(authz: Authz, row: ActionRow, role: SignedInRole, id: string) {
+  expect(await sessionEmail(authz.as[role]), `${row.action} as ${role}: the caller's session has ended`).toBeNull();
+  for (const other of roles) {
+    if (other === "anonymous" || other === role) continue;
+    expect(await sessionEmail(authz.as[other]), `${row.action} as ${role}: ${other} is still signed in`).toBe(users[other].email);
+  }
+  const { password, undo } = row.sessions!;
+  await authz.renew(role, password);
+  if (!undo) return;
+  const client = await authz.fresh(role);
+  const back = await callAction(client, authz.baseURL, postPath(row), id, encodeArgs(undo(role))).finally(() => client.dispose());
+  expectActionOutcome(row, "ok", back, `${row.action} as ${role}, undone`);
+  await authz.renew(role, WORLD_PASSWORD);
+}
+
 /** The code a refusing action returns, or the redirect that stands for it. */
 function expectActionOutcome(row: ActionRow, expected: Outcome, r: ActionResult, where: string) {
   expect(r.status, `${where}: the action answered`).toBe(200);
   const value = r.value as { ok?: boolean; code?: string } | undefined;
   const summary = r.redirect ? `redirect to ${r.redirect}` : JSON.stringify(value);
   if (expected === "ok") {
-    if (r.redirect) {
+    if (row.okRedirect) expect(r.redirect, `${where}: allowed, so sent on`).toMatch(row.okRedirect);
+    else if (r.redirect) {
       expect(r.redirect, `${where}: allowed, but sent to sign in`).not.toMatch(/^\/login/);
       if (row.refusalRedirect) expect(r.redirect, `${where}: allowed, but refused`).not.toMatch(row.refusalRedirect);
     } else expect(value?.ok, `${where}: allowed, but got ${summary}`).toBe(true);
     return;
   }
   if (r.redirect) {
-    if (expected === "login") expect(r.redirect, where).toMatch(/^\/login\?/);
+    if (row.okRedirect) expect(r.redirect, `${where}: refused, but sent on as if allowed`).not.toMatch(row.okRedirect);
+    if (expected === "login") expect(r.redirect, where).toMatch(/^\/login(?:\?|$)/);
     else expect(r.redirect, `${where}: refused by redirecting`).toMatch(row.refusalRedirect ?? /^$/);
     return;
   }
-  const code = { login: "unauthorized", "403": "forbidden", "404": "not_found" }[expected];
+  const code = { login: "unauthorized", "403": "forbidden", "404": "not_found", "409": "conflict", "410": "gone" }[expected];
   expect(value, `${where}: expected a refusal with code "${code}", got ${summary}`).toMatchObject({ ok: false, code });
 }
 

@@ -117,6 +117,10 @@ test.describe("the authorization matrix covers the app", () => {
     const rosterPage = `<main><p>${W.classCode}</p><td>${users.student.email}</td><a>${W.quizTitle}</a></main>`;
     expect(leaksTo("owner", rosterPage)).toEqual([]);
     expect(leaksTo("classmate", rosterPage)).toEqual(["the class's join code", "the student's email"]);
+    expect(leaksTo("student", rosterPage)).toEqual(["the class's join code"]);
+    // Facts are found as substrings: no one's email may contain another's (one's own page would "leak" it).
+    const emails = Object.values(users).map((u) => u.email);
+    for (const a of emails) for (const b of emails) if (a !== b) expect(a.includes(b), `${a} contains ${b}`).toBe(false);
     expect(leaksTo("otherInstructor", rosterPage)).toEqual(["the class's join code", "the student's email", "the class's quiz"]);
   });
 });

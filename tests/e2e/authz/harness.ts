@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { expect, request as playwrightRequest, test as base, type APIRequestContext } from "@playwright/test";
-import { roles, users, WORLD_PASSWORD, type Role, type SignedInRole } from "./world.ts";
+import { LINK_COOKIE, roles, users, WORLD_PASSWORD, type Role, type SignedInRole } from "./world.ts";
 
 const root = path.resolve(__dirname, "../../..");
 const require = createRequire(__filename);
@@ -18,12 +18,12 @@ type StorageState = Awaited<ReturnType<APIRequestContext["storageState"]>>;
 // ---------------------------------------------------------------- sessions
 
 /** Signs in over HTTP (CSRF token, then the credentials callback) and returns the cookies as storageState. */
-async function signInOverHttp(baseURL: string, role: SignedInRole): Promise<StorageState> {
+async function signInOverHttp(baseURL: string, role: SignedInRole, password = WORLD_PASSWORD): Promise<StorageState> {
   const ctx = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders });
   try {
     const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
     const res = await ctx.post("/api/auth/callback/credentials", {
-      form: { csrfToken, email: users[role].email, password: WORLD_PASSWORD, callbackUrl: "/dashboard" },
+      form: { csrfToken, email: users[role].email, password, callbackUrl: "/dashboard" },
       maxRedirects: 0,
     });
     expect(res.status(), `signing in as ${role}`).toBe(302);
@@ -40,8 +40,28 @@ export interface Authz {
   baseURL: string;
   /** A long-lived client per role (anonymous has no session). Never used for requests that sign in or out. */
   as: Record<Role, APIRequestContext>;
-  /** A throwaway client with the role's cookies, for requests that may sign in or out; the caller disposes it. */
-  fresh(role: Role): Promise<APIRequestContext>;
+  /**
+   * A throwaway client with the role's cookies (and a one-time link's cookie, if given), for
+   * requests that may set cookies, sign in or out; the caller disposes it.
+   */
+  fresh(role: Role, linkToken?: string): Promise<APIRequestContext>;
+  /** Signs the role in again (its sessions were ended), with `password` if it changed; `as[role]` is the new session. */
+  renew(role: SignedInRole, password?: string): Promise<void>;
+}
+
+/**
+ * Whose session a client carries now: the email /api/auth/session answers with, or null. The
+ * account page must agree (200 signed in, sent to sign in otherwise): the session endpoint may not
+ * name an account whose session has ended.
+ */
+export async function sessionEmail(ctx: APIRequestContext): Promise<string | null> {
+  const res = await ctx.get("/api/auth/session");
+  expect(res.status(), "/api/auth/session").toBe(200);
+  const session = (await res.json()) as { user?: { email?: string } } | null;
+  const email = session?.user?.email ?? null;
+  const account = await ctx.get("/account", { maxRedirects: 0 });
+  expect(account.status(), `/account agrees with /api/auth/session, which names ${email}`).toBe(email ? 200 : 307);
+  return email;
 }
 
 // Every request on a new connection: Node's server drops idle keep-alive sockets after 5 s, and a
@@ -56,9 +76,20 @@ export const test = base.extend<object, { authz: Authz }>({
       if (!baseURL) throw new Error("The authorization matrix needs use.baseURL in playwright.config.ts.");
       const states: Partial<Record<Role, StorageState>> = {};
       for (const role of roles) if (role !== "anonymous") states[role] = await signInOverHttp(baseURL, role);
-      const make = (role: Role) => playwrightRequest.newContext({ baseURL, storageState: states[role], extraHTTPHeaders });
+      const host = new URL(baseURL).hostname;
+      const make = (role: Role, linkToken?: string) => {
+        const cookies = [...(states[role]?.cookies ?? [])];
+        if (linkToken) cookies.push({ name: LINK_COOKIE.name, value: linkToken, domain: host, path: LINK_COOKIE.path, expires: -1, httpOnly: true, secure: false, sameSite: "Lax" });
+        return playwrightRequest.newContext({ baseURL, storageState: { cookies, origins: [] }, extraHTTPHeaders });
+      };
       const as = Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await make(r)]))) as Record<Role, APIRequestContext>;
-      await use({ baseURL, as, fresh: make });
+      const renew = async (role: SignedInRole, password?: string) => {
+        states[role] = await signInOverHttp(baseURL, role, password);
+        const old = as[role];
+        as[role] = await make(role);
+        await old.dispose();
+      };
+      await use({ baseURL, as, fresh: make, renew });
       await Promise.all(Object.values(as).map((c) => c.dispose()));
     },
     { scope: "worker" },
@@ -83,15 +114,15 @@ export function buildActions(): Map<string, ManifestEntry> {
 
 const pageSources = new Map<string, Promise<string>>();
 
-/** A page's HTML and every script it loads: where a browser, or an attacker, finds the action ids. */
-async function pageAndScripts(ctx: APIRequestContext, role: Role, pagePath: string): Promise<string> {
-  const key = `${role} ${pagePath}`;
+/** A page's HTML and every script it loads: where a browser, or an attacker, finds the action ids. `who` names the client (its role, and any link cookie). */
+async function pageAndScripts(ctx: APIRequestContext, who: string, pagePath: string): Promise<string> {
+  const key = `${who} ${pagePath}`;
   if (!pageSources.has(key)) {
     pageSources.set(
       key,
       (async () => {
         const res = await ctx.get(pagePath, { maxRedirects: 0 });
-        expect(res.status(), `${pagePath} as ${role}, the page the action is found on`).toBe(200);
+        expect(res.status(), `${pagePath} as ${who}, the page the action is found on`).toBe(200);
         const html = await res.text();
         const scripts = [...new Set([...html.matchAll(/\/_next\/static\/chunks\/[\w.-]+\.js/g)].map((m) => m[0]))];
         const bodies = await Promise.all(scripts.map(async (s) => (await ctx.get(s)).text()));
@@ -107,12 +138,12 @@ async function pageAndScripts(ctx: APIRequestContext, role: Role, pagePath: stri
  * belongs to the export, and the page (HTML, or one of its scripts) must carry that id, so the
  * request below is one anybody who can load the page can make.
  */
-export async function actionIdOn(ctx: APIRequestContext, role: Role, pagePath: string, action: string): Promise<string> {
+export async function actionIdOn(ctx: APIRequestContext, who: string, pagePath: string, action: string): Promise<string> {
   const [file, exportName] = action.split("#");
   const ids = [...buildActions()].filter(([, e]) => e.filename === file && e.exportedName === exportName).map(([id]) => id);
   expect(ids, `${action} in .next/server/server-reference-manifest.json`).toHaveLength(1);
   const id = ids[0]!;
-  expect((await pageAndScripts(ctx, role, pagePath)).includes(id), `${action}'s id (${id}) on ${pagePath} as ${role}`).toBe(true);
+  expect((await pageAndScripts(ctx, who, pagePath)).includes(id), `${action}'s id (${id}) on ${pagePath} as ${who}`).toBe(true);
   return id;
 }
 

@@ -14,19 +14,25 @@ for (const row of routeRows) {
       const expected = row.expect[i]!;
       test(`as ${roleLabel[role]} → ${outcomeLabel(expected, row.kind === "page" ? "page" : "handler", row.okRedirect)}`, async ({ authz }) => {
         const before = row.effect ? await observe(authz.as[row.effect.probe.as], row.effect.probe.path) : null;
-        const res = await authz.as[role].fetch(row.path, {
-          method: row.method,
-          maxRedirects: 0,
-          ...(row.json ? { data: row.json(role) } : {}),
-          ...(row.form ? { form: row.form(role) } : {}),
-        });
-        const body = await res.text();
+        // A client of its own, so cookies a response sets (a one-time link's) reach no other test.
+        const client = await authz.fresh(role);
+        const { res, body } = await client
+          .fetch(row.path, {
+            method: row.method,
+            maxRedirects: 0,
+            ...(row.json ? { data: row.json(role) } : {}),
+            ...(row.form ? { form: row.form(role) } : {}),
+            ...(row.csv ? { data: row.csv(role), headers: { "Content-Type": "text/csv; charset=utf-8" } } : {}),
+          })
+          .then(async (res) => ({ res, body: await res.text() }))
+          .finally(() => client.dispose());
         const where = `${row.method} ${row.path} as ${role}`;
         expectNoInternals(body, where);
         expectOutcome(row, expected, { status: res.status(), headers: res.headers(), body }, authz.baseURL, where);
         if (expected === "ok") row.check?.({ status: res.status(), body, headers: res.headers() }, role);
         // The session endpoint answers with one's own email, which is no leak.
         if (row.route !== "/api/auth/[...nextauth]") expect(leaksTo(role, body), `${where}: facts ${role} may not see`).toEqual([]);
+        if (expected !== "ok") expect(body, `${where}: a one-time link in a refusal`).not.toMatch(/\/link\/[\w-]{43}/);
 
         if (row.effect && before !== null) {
           const after = await observe(authz.as[row.effect.probe.as], row.effect.probe.path);
@@ -65,8 +71,12 @@ function expectOutcome(row: RouteRow, expected: Outcome, res: { status: number; 
       return;
     case "403":
     case "404":
+    case "409":
+    case "410":
       expect(res.status, where).toBe(Number(expected));
-      if (row.kind === "handler") expect(JSON.parse(res.body), where).toMatchObject({ error: { code: expected === "403" ? "forbidden" : "not_found" } });
+      if (row.kind !== "handler") return;
+      if (row.htmlRefusals) expect(res.headers["content-type"], `${where}: a page saying why`).toMatch(/^text\/html/);
+      else expect(JSON.parse(res.body), where).toMatchObject({ error: { code: { "403": "forbidden", "404": "not_found", "409": "conflict", "410": "gone" }[expected] } });
       return;
   }
 }

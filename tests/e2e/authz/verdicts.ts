@@ -8,11 +8,15 @@ export function outcomeLabel(outcome: Outcome, kind: "page" | "handler" | "actio
     case "ok":
       return okRedirect ? `redirect to ${okRedirect.source.replace(/^\^|\$$/g, "").replace(/\\/g, "")}` : kind === "action" ? "done" : "200";
     case "login":
-      return kind === "page" ? "sign in first" : kind === "handler" ? "401" : "refused: sign in first";
+      return kind === "page" ? "sign in first" : kind === "handler" ? "401" : "refused: unauthorized";
     case "403":
       return kind === "action" ? "refused: forbidden" : "403";
     case "404":
       return kind === "action" ? "refused: not found" : "404";
+    case "409":
+      return kind === "action" ? "refused: conflict" : "409";
+    case "410":
+      return kind === "action" ? "refused: gone" : "410";
   }
 }
 
@@ -23,8 +27,10 @@ export function outcomeLabel(outcome: Outcome, kind: "page" | "handler" | "actio
  */
 const privateFacts: { fact: string; what: string; seenBy: readonly Role[] }[] = [
   { fact: W.classCode, what: "the class's join code", seenBy: ["owner"] },
-  { fact: users.student.email, what: "the student's email", seenBy: ["owner"] },
-  { fact: users.classmate.email, what: "the classmate's email", seenBy: ["owner"] },
+  // One's own email is no secret to oneself (the account page shows it).
+  { fact: users.student.email, what: "the student's email", seenBy: ["student", "owner"] },
+  { fact: users.classmate.email, what: "the classmate's email", seenBy: ["classmate", "owner"] },
+  { fact: W.archivedClassName, what: "the archived class", seenBy: ["student", "owner"] },
   { fact: submittedAnswers.essay.text, what: "the student's essay", seenBy: ["student", "owner"] },
   { fact: essayFixtures.config.graderNotes, what: "the essay's grader notes", seenBy: ["owner"] },
   { fact: W.quizTitle, what: "the class's quiz", seenBy: ["student", "classmate", "owner"] },

@@ -14,6 +14,7 @@ import { evidenceFixtures } from "../../../lib/question-types/evidence/fixtures.
 import { multipleChoiceFixtures } from "../../../lib/question-types/multiple-choice/fixtures.ts";
 import { shortAnswerFixtures } from "../../../lib/question-types/short-answer/fixtures.ts";
 import { DEMO_READING } from "../../../prisma/demo-accounts.ts";
+import { LINK_COOKIE as LINK_COOKIE_NAME, LINK_COOKIE_PATH } from "../../../lib/auth/one-time-token.ts";
 
 export const WORLD_PASSWORD = "authz-matrix-1981";
 
@@ -34,10 +35,35 @@ export const roleLabel: Record<Role, string> = {
 export const users: Record<SignedInRole, { id: string; email: string; name: string; role: "student" | "instructor" }> = {
   owner: { id: "az-owner", email: "owner@authz.dossier.test", name: "Olga Owner", role: "instructor" },
   otherInstructor: { id: "az-other-instructor", email: "other-instructor@authz.dossier.test", name: "Igor Otherteacher", role: "instructor" },
-  student: { id: "az-student", email: "student@authz.dossier.test", name: "Sam Student", role: "student" },
+  student: { id: "az-student", email: "sam.student@authz.dossier.test", name: "Sam Student", role: "student" },
   classmate: { id: "az-classmate", email: "classmate@authz.dossier.test", name: "Cleo Classmate", role: "student" },
   otherStudent: { id: "az-other-student", email: "other-student@authz.dossier.test", name: "Tess Otherclass", role: "student" },
 };
+
+/** A student of the roster class, nobody's role: the one the owner removes. */
+export const removable = { id: "az-removable", email: "removable@authz.dossier.test", name: "Rory Removable", role: "student" as const };
+
+/**
+ * One-time links (app/link/[token], /set-password): the token is the credential, whoever holds it.
+ * Each role sets a password with a usable link of its own (a link works once), the action's id is
+ * read from /set-password opened with another ("page", never used), and "used" was used already.
+ * Each link is for a student of its own in the link class. Tokens are fixed 43-character base64url
+ * strings, as lib/auth/one-time-token.ts makes them; the database keeps only their hashes.
+ */
+export const linkLabels = [...roles, "page", "used"] as const;
+export type LinkLabel = (typeof linkLabels)[number];
+export const linkHolders = Object.fromEntries(
+  linkLabels.map((label) => [
+    label,
+    { id: `az-link-${label}`, email: `link-${label.toLowerCase()}@authz.dossier.test`, name: `Linda Link ${label}`, token: `authz-link-${label}-`.padEnd(43, "x") },
+  ]),
+) as Record<LinkLabel, { id: string; email: string; name: string; token: string }>;
+/** The cookie /link/<token> sets for /set-password. */
+export const LINK_COOKIE = { name: LINK_COOKIE_NAME, path: LINK_COOKIE_PATH } as const;
+/** What a link's holder chooses: strong enough for the sign-up policy. */
+export const LINK_PASSWORD = "plaster-orchid-1956-tundra";
+/** The password each role changes to on /account, and back from. */
+export const CHANGED_PASSWORD = "quartz-harbour-1968-lantern";
 
 export const READING_SLUG = DEMO_READING;
 /** The reading's first part (prisma/content/mielke-andropov-1981/structure.json). */
@@ -51,11 +77,30 @@ export const W = {
   joinClass: "az-join-class",
   joinClassName: "Authz: a class to join",
   joinClassCode: "AUTHZCCC",
-  /** The owner's class whose join code the matrix renews (the main class keeps its code, a fact only the owner may see). */
+  /** The owner's class whose join code the matrix renews and whose name it changes (the main class keeps its code, a fact only the owner may see). */
   codeClass: "az-code-class",
   codeClassCode: "AUTHZDDD",
   otherClass: "az-other-class",
   otherClassCode: "AUTHZBBB",
+
+  // Running a class: one target per mutating action again.
+  /** In use, for "archive". */
+  archiveClass: "az-archive-class",
+  /** Archived, for "restore". */
+  restoreClass: "az-restore-class",
+  /** Archived, and stays so: the student is in it. Listed under "Archived classes"; read-only for its owner too (409). */
+  archivedClass: "az-archived-class",
+  archivedClassName: "Authz: an archived class",
+  /** The roster the matrix imports into and removes a student from (the removable student, nobody of the six). */
+  rosterClass: "az-roster-class",
+  /** A class the student was removed from, leaving an attempt in progress behind. */
+  leftClass: "az-left-class",
+  leftQa: "az-left-qa",
+  leftAttempt: "az-left-attempt",
+  /** Its one question (the short answer of the quiz to submit). */
+  leftKey: "q1",
+  /** The class of the one-time links' students. */
+  linkClass: "az-link-class",
 
   assignment: "az-assignment",
   otherAssignment: "az-other-assignment",
