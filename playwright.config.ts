@@ -18,6 +18,8 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
+    // Times are shown in the browser's zone: the same on every machine, unless a test says otherwise.
+    timezoneId: "UTC",
     launchOptions: chromium,
   },
   projects: [

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { checkActionRequest, refusalResponse } from "@/lib/http/action-guard";
 import { createNonce, HSTS_VALUE, pageContentSecurityPolicy } from "@/lib/http/security-headers";
 
@@ -28,7 +29,7 @@ const STATICALLY_CACHED = /^\/readings\/[^/]+\/?$/;
 
 export async function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
-  const hsts = https && process.env.DOSSIER_HSTS !== "off";
+  const hsts = https && env().DOSSIER_HSTS !== "off";
 
   const refusal = await checkActionRequest(request);
   if (refusal) {

@@ -1,5 +1,5 @@
 /**
- * `npm test`: the whole suite, in order of speed: types, unit, integration (real database),
+ * `npm test`: the whole suite, in order of speed: types, lint, unit, integration (real database),
  * then end-to-end in Chromium against a fresh production build. DATABASE_URL chooses the
  * database for integration and end-to-end tests (SQLite when unset). Ends with one line,
  * "N passed, N failed", counting every test that ran.
@@ -53,6 +53,7 @@ if (!fs.existsSync(chromiumPath)) {
   }
 }
 step("typecheck", "npx", ["tsc", "--noEmit"]);
+step("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
 for (const project of ["unit", "integration"]) {
   const out = path.join(tmp, `${project}.json`);
   step(`${project} tests`, "npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);

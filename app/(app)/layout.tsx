@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getViewer } from "@/lib/auth/viewer";
 import { signOutAction } from "@/lib/actions/auth";
+import { TimeZoneSync } from "@/components/ui/time-zone-sync";
 
 // Shows who is signed in. Authorization is not done here (layouts are bypassed by actions and
 // route handlers); every page and lib/data call checks for itself.
@@ -29,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           )}
         </div>
       </nav>
+      {viewer ? <TimeZoneSync userId={viewer.id} stored={viewer.timeZone ?? null} /> : null}
       {children}
     </>
   );

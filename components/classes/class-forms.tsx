@@ -8,16 +8,26 @@ import {
   regenerateJoinCodeAction,
   renameClassAction,
   setClassArchivedAction,
+  setClassTimeZoneAction,
 } from "@/lib/actions/classes";
 import { initialFormState } from "@/lib/actions/form-state";
 import { Field, FormMessage, SelectField } from "@/components/ui/field";
+import { TimeZoneField } from "@/components/ui/time-zone-field";
 
-export function CreateClassForm() {
+/** `zones`: the time zones to choose from; `defaultZone`: the instructor's own. */
+export function CreateClassForm({ zones, defaultZone }: { zones: string[]; defaultZone: string }) {
   const [state, action, pending] = useActionState(createClassAction, initialFormState);
   return (
     <form action={action} className="mt-4 space-y-4" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
       <Field name="name" label="Class name" placeholder="e.g. History 11B" required defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
+      <TimeZoneField
+        zones={zones}
+        defaultValue={state.values?.timeZone ?? defaultZone}
+        adoptBrowserZone={!state.values?.timeZone}
+        hint="Due dates end at midnight in this zone. Everyone sees times in their own zone."
+        errors={state.fieldErrors?.timeZone}
+      />
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? "Creating…" : "Create class"}
       </button>
@@ -61,6 +71,28 @@ export function AssignReadingForm({ classId, readings }: { classId: string; read
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? "Assigning…" : "Assign reading"}
       </button>
+    </form>
+  );
+}
+
+/** The class's time zone, which its due dates end in. */
+export function ClassTimeZoneForm({ classId, zones, current }: { classId: string; zones: string[]; current: string }) {
+  const [state, action, pending] = useActionState(setClassTimeZoneAction, initialFormState);
+  return (
+    <form action={action} className="mt-4 space-y-3" noValidate>
+      <input type="hidden" name="classId" value={classId} />
+      <TimeZoneField
+        name="timeZone"
+        label="Class time zone"
+        zones={zones}
+        defaultValue={state.values?.timeZone ?? current}
+        hint="A due date ends at midnight in this zone. Due dates already set keep their time."
+        errors={state.fieldErrors?.timeZone}
+      />
+      <button type="submit" className="btn-secondary" disabled={pending}>
+        Save time zone
+      </button>
+      <FormMessage ok={state.ok} message={state.message} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { rosterLinksCsv } from "@/lib/roster/csv";
 import { CopyField } from "./copy-text";
+import { plural } from "@/lib/format";
 
 interface Problem {
   line: number;
@@ -22,7 +23,6 @@ interface Result {
 
 type Reply = { preview?: Preview; result?: Result; error?: { message?: string } };
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Roster import in two steps on one text, like the GIFT import: Preview (the server reads it and

@@ -138,6 +138,8 @@ export function RosterList({ classId, className, students, canEdit }: { classId:
             <input type="hidden" name="classId" value={classId} />
             <input type="hidden" name="studentId" value={target.id} />
             <div className="flex flex-wrap justify-end gap-3">
+              {/* A destructive dialog opens on its safe choice (WAI-ARIA alertdialog practice). */}
+              {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
               <button type="button" className="btn-secondary" autoFocus onClick={() => dialog.current?.close()}>
                 Cancel
               </button>

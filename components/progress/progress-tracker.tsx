@@ -2,12 +2,14 @@
 
 import { createContext, useActionState, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { formatMinutes, summarizeProgress, type ProgressSummary } from "@/lib/progress/compute";
+import { ACTIVE_WINDOW_MS, READING_LINE } from "@/lib/progress/dwell";
 import { setSectionDoneAction, type SectionDoneState } from "@/lib/actions/progress";
 
+/** What waits to be sent: the position, an active minute, and milliseconds spent in each part. */
 interface Pending {
   anchor?: string;
-  sectionsRead: string[];
   active: boolean;
+  dwellMs: Record<string, number>;
 }
 
 type SaveState = "saved" | "saving" | "offline" | "signed-out" | "error";
@@ -21,31 +23,45 @@ interface ProgressContextValue {
 const ProgressContext = createContext<ProgressContextValue | null>(null);
 
 const REPORT_EVERY_MS = 20_000;
-const ACTIVE_WINDOW_MS = 90_000;
+/** How often the page looks at which part is in the reading band. */
+const SAMPLE_EVERY_MS = 500;
+/** A longer gap between samples (a sleeping laptop, a throttled tab) counts as this much at most. */
+const MAX_SAMPLE_MS = 1_000;
+
+const empty = (): Pending => ({ active: false, dwellMs: {} });
 
 /**
- * Keeps a student's progress on an assignment: the parts they reach the end of, where they
- * are (so reopening resumes there), and the minutes they actively read. Reports are small,
- * idempotent and queued in localStorage, so a dropped connection on school Wi-Fi loses nothing:
- * they are sent again when the connection returns.
+ * Keeps a student's progress on an assignment: the time they spend in each part (a part counts
+ * as read once that reaches its threshold, lib/progress/dwell.ts; the server checks it against
+ * the clock and decides), where they are (so reopening resumes there), and the minutes they
+ * actively read. Reports are small and queued in localStorage, so a dropped connection on school
+ * Wi-Fi loses nothing: they are sent again when the connection returns.
  */
 export function ProgressTracker({
   assignmentId,
   initialSummary,
   initialReadSections,
+  thresholds,
+  initialDwellSeconds,
   children,
 }: {
   assignmentId: string;
   initialSummary: ProgressSummary;
   initialReadSections: string[];
+  /** Seconds each part (by slug) needs before it counts as read. */
+  thresholds: Record<string, number>;
+  /** Seconds the server has already credited to each part. */
+  initialDwellSeconds: Record<string, number>;
   children: React.ReactNode;
 }) {
   const [summary, setSummary] = useState(initialSummary);
   const [readSections, setReadSections] = useState(() => new Set(initialReadSections));
   const [saveState, setSaveState] = useState<SaveState>("saved");
   const [resumed, setResumed] = useState<string | null>(null);
-  const storageKey = `dossier:progress:${assignmentId}`;
-  const pending = useRef<Pending>({ sectionsRead: [], active: false });
+  const storageKey = `dossier:progress:v2:${assignmentId}`;
+  const pending = useRef<Pending>(empty());
+  /** Milliseconds in each part, the server's credit plus what this page has measured since. */
+  const spentMs = useRef<Record<string, number>>(Object.fromEntries(Object.entries(initialDwellSeconds).map(([k, v]) => [k, v * 1000])));
   const lastActivity = useRef(0);
   const sending = useRef(false);
 
@@ -57,29 +73,54 @@ export function ProgressTracker({
     }
   }, [storageKey]);
 
+  /** Parts this page has seen reach their threshold whose time is not yet sent: ticked until the server answers. */
+  const reachedUnsent = useCallback(
+    () =>
+      Object.entries(pending.current.dwellMs)
+        .filter(([slug, ms]) => ms >= 500 && (spentMs.current[slug] ?? 0) >= (thresholds[slug] ?? Infinity) * 1000)
+        .map(([slug]) => slug),
+    [thresholds],
+  );
+
   const flush = useCallback(
-    async (useBeacon = false) => {
+    async ({ beacon = false, always = false }: { beacon?: boolean; always?: boolean } = {}) => {
       const p = pending.current;
-      if (!p.anchor && p.sectionsRead.length === 0 && !p.active) return;
-      const body = JSON.stringify({ anchor: p.anchor, sectionsRead: p.sectionsRead.length ? p.sectionsRead : undefined, active: p.active || undefined });
+      // Whole seconds go now; the rest waits for the next report, so nothing is lost to rounding.
+      const dwell: Record<string, number> = {};
+      const sentMs: Record<string, number> = {};
+      const rest: Record<string, number> = {};
+      for (const [slug, ms] of Object.entries(p.dwellMs)) {
+        const seconds = Math.round(ms / 1000);
+        if (seconds > 0) {
+          dwell[slug] = seconds;
+          sentMs[slug] = seconds * 1000;
+        }
+        if (ms - seconds * 1000 !== 0) rest[slug] = ms - seconds * 1000;
+      }
+      const hasDwell = Object.keys(dwell).length > 0;
+      if (!always && !p.anchor && !hasDwell && !p.active) return;
+      const body = JSON.stringify({ anchor: p.anchor, dwell: hasDwell ? dwell : undefined, active: p.active || undefined });
       const url = `/api/assignments/${encodeURIComponent(assignmentId)}/progress`;
-      if (useBeacon && navigator.sendBeacon) {
+      if (beacon && navigator.sendBeacon) {
         if (navigator.sendBeacon(url, new Blob([body], { type: "application/json" }))) {
-          pending.current = { sectionsRead: [], active: false };
+          pending.current = { active: false, dwellMs: rest };
           persist();
         }
         return;
       }
       if (sending.current) return;
       sending.current = true;
-      const sent = pending.current;
-      pending.current = { sectionsRead: [], active: false };
+      // If this report fails, exactly what it carried goes back into the queue.
+      const sent: Pending = { anchor: p.anchor, active: p.active, dwellMs: sentMs };
+      pending.current = { active: false, dwellMs: rest };
       setSaveState("saving");
       try {
         const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body, keepalive: true });
         if (res.ok) {
-          const data = (await res.json()) as { summary: ProgressSummary };
+          const data = (await res.json()) as { summary: ProgressSummary & { readSections?: string[] } };
           setSummary(data.summary);
+          // The server decides what is read; parts this page saw finished but hasn't reported yet stay ticked.
+          if (data.summary.readSections) setReadSections(new Set([...data.summary.readSections, ...reachedUnsent()]));
           setSaveState("saved");
         } else if (res.status === 401) {
           pending.current = merge(sent, pending.current);
@@ -99,7 +140,7 @@ export function ProgressTracker({
         persist();
       }
     },
-    [assignmentId, persist],
+    [assignmentId, persist, reachedUnsent],
   );
 
   const setSectionRead = useCallback((slug: string, read: boolean, next?: ProgressSummary) => {
@@ -113,10 +154,18 @@ export function ProgressTracker({
   }, []);
 
   useEffect(() => {
-    // Reports left over from an earlier visit that never reached the server.
+    // Reports left over from an earlier visit that never reached the server. Those an older
+    // version of this page queued ("these parts are read") no longer count; their position does.
     try {
       const saved = localStorage.getItem(storageKey);
       if (saved) pending.current = merge(JSON.parse(saved) as Pending, pending.current);
+      const legacyKey = `dossier:progress:${assignmentId}`;
+      const legacy = localStorage.getItem(legacyKey);
+      if (legacy) {
+        const old = JSON.parse(legacy) as { anchor?: unknown };
+        if (typeof old.anchor === "string" && !pending.current.anchor) pending.current.anchor = old.anchor;
+        localStorage.removeItem(legacyKey);
+      }
     } catch {
       /* unreadable: start afresh */
     }
@@ -134,23 +183,44 @@ export function ProgressTracker({
       lastActivity.current = Date.now();
     };
     markActive();
-    const activityEvents = ["scroll", "keydown", "pointerdown", "touchstart"] as const;
+    const activityEvents = ["scroll", "keydown", "pointerdown", "pointermove", "touchstart"] as const;
     activityEvents.forEach((e) => window.addEventListener(e, markActive, { passive: true }));
 
-    const endObserver = new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        const slug = (entry.target as HTMLElement).dataset.sectionEnd;
-        if (slug && !pending.current.sectionsRead.includes(slug)) {
-          pending.current.sectionsRead.push(slug);
-          setSectionRead(slug, true);
+    // Time in a part: sampled twice a second. A sample counts toward the part in the reading band
+    // only when the previous sample saw the same part there, the page is visible and focused, and
+    // the reader did something lately. A part crossed on the way somewhere else gets (almost) nothing.
+    const sections = [...document.querySelectorAll<HTMLElement>("[data-section]")];
+    const partAtReadingLine = (): string | null => {
+      const y = window.innerHeight * READING_LINE;
+      for (const el of sections) {
+        const box = el.getBoundingClientRect();
+        if (box.top <= y && box.bottom > y) return el.dataset.section ?? null;
+      }
+      return null;
+    };
+    let lastSample = performance.now();
+    let lastPart: string | null = null;
+    const sample = window.setInterval(() => {
+      const now = performance.now();
+      const elapsed = Math.min(now - lastSample, MAX_SAMPLE_MS);
+      lastSample = now;
+      const reading = document.visibilityState === "visible" && document.hasFocus() && Date.now() - lastActivity.current < ACTIVE_WINDOW_MS;
+      const part = reading ? partAtReadingLine() : null;
+      if (part && part === lastPart) {
+        const before = spentMs.current[part] ?? 0;
+        const after = before + elapsed;
+        spentMs.current[part] = after;
+        pending.current.dwellMs[part] = (pending.current.dwellMs[part] ?? 0) + elapsed;
+        const needed = (thresholds[part] ?? Infinity) * 1000;
+        if (before < needed && after >= needed) {
+          setSectionRead(part, true);
           persist();
-          // A finished part is worth saving now, not at the next periodic report.
-          window.setTimeout(() => void flush(), 1500);
+          // A finished part is worth reporting now, not at the next periodic report.
+          void flush();
         }
       }
-    });
-    document.querySelectorAll("[data-section-end]").forEach((el) => endObserver.observe(el));
+      lastPart = part;
+    }, SAMPLE_EVERY_MS);
 
     const positionObserver = new IntersectionObserver(
       (entries) => {
@@ -164,6 +234,9 @@ export function ProgressTracker({
     );
     document.querySelectorAll("[data-paragraph]").forEach((el) => positionObserver.observe(el));
 
+    // An opening report starts the server's clock: the time this page measures from now on can be credited.
+    void flush({ always: true });
+
     const tick = window.setInterval(() => {
       if (document.visibilityState === "visible" && Date.now() - lastActivity.current < ACTIVE_WINDOW_MS) {
         pending.current.active = true;
@@ -172,23 +245,23 @@ export function ProgressTracker({
     }, REPORT_EVERY_MS);
     const onOnline = () => void flush();
     const onHide = () => {
-      if (document.visibilityState === "hidden") void flush(true);
+      if (document.visibilityState === "hidden") void flush({ beacon: true });
     };
     window.addEventListener("online", onOnline);
     document.addEventListener("visibilitychange", onHide);
     window.addEventListener("pagehide", onHide);
     return () => {
       // Leaving by an in-app link fires no pagehide: send what is queued now.
-      void flush(true);
+      void flush({ beacon: true });
       activityEvents.forEach((e) => window.removeEventListener(e, markActive));
-      endObserver.disconnect();
+      window.clearInterval(sample);
       positionObserver.disconnect();
       window.clearInterval(tick);
       window.removeEventListener("online", onOnline);
       document.removeEventListener("visibilitychange", onHide);
       window.removeEventListener("pagehide", onHide);
     };
-  }, [flush, initialSummary.resumeAnchor, persist, setSectionRead, storageKey]);
+  }, [assignmentId, flush, initialSummary.resumeAnchor, persist, setSectionRead, storageKey, thresholds]);
 
   const value = useMemo(() => ({ readSections, setSectionRead, assignmentId }), [readSections, setSectionRead, assignmentId]);
   // The set on this device is the freshest view: it includes parts whose report is still queued.
@@ -229,11 +302,9 @@ export function ProgressTracker({
 }
 
 function merge(a: Pending, b: Pending): Pending {
-  return {
-    anchor: b.anchor ?? a.anchor,
-    sectionsRead: [...new Set([...(a.sectionsRead ?? []), ...(b.sectionsRead ?? [])])],
-    active: Boolean(a.active || b.active),
-  };
+  const dwellMs: Record<string, number> = { ...(a.dwellMs ?? {}) };
+  for (const [slug, ms] of Object.entries(b.dwellMs ?? {})) dwellMs[slug] = (dwellMs[slug] ?? 0) + ms;
+  return { anchor: b.anchor ?? a.anchor, active: Boolean(a.active || b.active), dwellMs };
 }
 
 function saveMessage(state: SaveState): string {

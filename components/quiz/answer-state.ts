@@ -27,8 +27,5 @@ export function answerState(state: string | null | undefined, who: "student" | "
   return state ? (who === "grader" ? forGrader : states)[state] : undefined;
 }
 
-/** 1.5, not 1.5000001; whole numbers without decimals. */
-export const formatPoints = (n: number) => String(Math.round(n * 100) / 100);
-
-/** "1 point", "2.5 points". */
-export const pointsLabel = (n: number) => `${formatPoints(n)} ${n === 1 ? "point" : "points"}`;
+/** 1.5, not 1.5000001; whole numbers without decimals. "1 point", "2.5 points". */
+export { formatPoints, pluralPoints as pointsLabel } from "@/lib/format";

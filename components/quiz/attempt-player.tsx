@@ -8,6 +8,7 @@ import { hasResponseShape } from "@/lib/question-types/response-shape";
 import { isAnswered, QuestionPlayer, type ChangeKind } from "./players";
 import { groupBySection, paragraphLabel, paragraphRanges } from "./players/parts";
 import { PlainParagraphs } from "@/components/quiz/plain-paragraphs";
+import { plural } from "@/lib/format";
 
 /** Typing is saved after this pause; choices at once. */
 const TYPING_PAUSE_MS = 800;
@@ -60,7 +61,6 @@ function stableJson(value: unknown): string {
 
 const isRedirect = (e: unknown) => typeof e === "object" && e !== null && typeof (e as { digest?: unknown }).digest === "string" && (e as { digest: string }).digest.startsWith("NEXT_REDIRECT");
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * A student's attempt: every question on one page, each answer saved as they go. Answers that

@@ -4,9 +4,8 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { gradeResponseAction, regradeAction } from "@/lib/actions/grading";
 import { initialFormState } from "@/lib/actions/form-state";
 import { FormMessage } from "@/components/ui/field";
+import { formatPoints, pluralPoints } from "@/lib/format";
 
-const round = (n: number) => Math.round(n * 100) / 100;
-const plural = (n: number, one: string, many: string) => `${round(n)} ${n === 1 ? one : many}`;
 const toNumber = (s: string | undefined): number | null => {
   if (s === undefined) return null;
   const t = s.trim().replace(",", ".");
@@ -59,7 +58,7 @@ export function GradeForm({
   const [scores, setScores] = useState<Record<string, string>>(() =>
     Object.fromEntries(criteria.map((c) => [c.id, savedRubricScores && typeof savedRubricScores[c.id] === "number" ? String(savedRubricScores[c.id]) : ""])),
   );
-  const [earned, setEarned] = useState(savedEarned !== null ? String(round(savedEarned)) : "");
+  const [earned, setEarned] = useState(savedEarned !== null ? formatPoints(savedEarned) : "");
   const [comment, setComment] = useState(savedComment ?? "");
 
   // After a refused save, take the grader to the first field that needs fixing; otherwise keep
@@ -108,7 +107,7 @@ export function GradeForm({
                 <label htmlFor={id(name)} className="text-base">
                   {c.criterion}
                   <span id={hintId} className="block text-sm text-muted">
-                    0 to {plural(c.maxPoints, "point", "points")}
+                    0 to {pluralPoints(c.maxPoints)}
                   </span>
                 </label>
                 <div>
@@ -136,11 +135,11 @@ export function GradeForm({
             );
           })}
           <p className="text-base font-semibold tabular-nums" data-testid={`${idPrefix}-rubric-total`}>
-            Rubric total: {round(rubricSum)} of {plural(rubricMax, "point", "points")}
+            Rubric total: {formatPoints(rubricSum)} of {pluralPoints(rubricMax)}
             {rubricMax > 0 ? (
               <span className="font-normal text-muted">
                 {" "}
-                = {round((rubricSum / rubricMax) * points)} of {plural(points, "point", "points")} for this question
+                = {formatPoints((rubricSum / rubricMax) * points)} of {pluralPoints(points)} for this question
               </span>
             ) : null}
           </p>
@@ -152,7 +151,7 @@ export function GradeForm({
             Points earned
           </label>
           <p id={`${id("points")}-hint`} className="mt-0.5 text-sm text-muted">
-            0 to {plural(points, "point", "points")}. Saving replaces the automatic grade; a regrade keeps it.
+            0 to {pluralPoints(points)}. Saving replaces the automatic grade; a regrade keeps it.
           </p>
           <input
             id={id("points")}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Viewer } from "@/lib/authz/policy";
 import { listMyQuizAssignments } from "@/lib/data/attempts";
-import { formatDay } from "@/components/ui/dates";
+import { formatDateTime, usableTimeZone } from "@/lib/time/zones";
 import { formatPoints as points } from "@/components/quiz/answer-state";
 import { pendingLabel } from "@/lib/quiz/score";
 
@@ -34,7 +34,7 @@ export async function MyQuizzes({ viewer }: { viewer: Viewer }) {
               <li key={q.quizAssignmentId} className="card" data-testid={`my-quiz-${q.quizAssignmentId}`}>
                 <p className="text-sm text-muted">
                   {q.className}
-                  {q.dueAt ? ` · due ${formatDay(q.dueAt)}` : ""}
+                  {q.dueAt ? ` · due ${formatDateTime(q.dueAt, usableTimeZone(viewer.timeZone))}` : ""}
                 </p>
                 <h3 className="mt-1 text-lg font-bold">
                   <Link href={page}>{q.title}</Link>

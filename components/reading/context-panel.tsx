@@ -3,7 +3,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 interface OpenNote {
-  slug: string;
+  /** The id of what is shown: note-<slug> or event-<slug>. */
+  key: string;
+  kind: "note" | "event";
   title: string;
   html: string;
   /** Opened by the reader (stays until closed), or following the paragraph in view. */
@@ -12,11 +14,21 @@ interface OpenNote {
 
 const DESKTOP = "(min-width: 1024px)";
 
+/** The links that open something beside the text, and where that thing is in the page. */
+const OPENERS = "a[data-note], a[data-event]";
+function targetOf(link: Element): { key: string; kind: OpenNote["kind"] } | null {
+  const note = link.getAttribute("data-note");
+  if (note) return { key: `note-${note}`, kind: "note" };
+  const event = link.getAttribute("data-event");
+  return event ? { key: `event-${event}`, kind: "event" } : null;
+}
+
 /**
- * Shows a note beside the text. Every note is already in the page (the notes part below the
- * document, server-rendered, so nothing here is needed without JavaScript); this component
- * copies the one the reader asks for into a sticky side panel, or a drawer on a phone, and on
- * a wide screen follows the paragraph being read to show its context note.
+ * Shows a note, or a timeline event, beside the text. Every note and event is already in the
+ * page (the notes part and the timeline below the document, server-rendered, so nothing here
+ * is needed without JavaScript); this component copies the one the reader asks for into a
+ * sticky side panel, or a drawer on a phone, and on a wide screen follows the paragraph being
+ * read to show its context note.
  */
 export function ContextPanel({ contextNotes }: { contextNotes: { slug: string; title: string }[] }) {
   const [note, setNote] = useState<OpenNote | null>(null);
@@ -24,13 +36,16 @@ export function ContextPanel({ contextNotes }: { contextNotes: { slug: string; t
   const headingRef = useRef<HTMLHeadingElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   const pinnedRef = useRef(false);
+  /** The drawer closes because the reader followed a link in it: let the link, not the opener, take focus. */
+  const followingLink = useRef(false);
 
-  const copyNote = useCallback((slug: string, pinned: boolean): OpenNote | null => {
-    const source = document.getElementById(`note-${slug}`);
+  const copyNote = useCallback((key: string, kind: OpenNote["kind"], pinned: boolean): OpenNote | null => {
+    const source = document.getElementById(key);
     if (!source) return null;
     const copy = source.cloneNode(true) as HTMLElement;
-    // The copy must not duplicate ids or landmarks of the original.
+    // The copy must not duplicate ids or landmarks of the original, nor its timeline decoration.
     copy.querySelectorAll("[id]").forEach((el) => el.removeAttribute("id"));
+    copy.querySelectorAll("[data-panel-skip]").forEach((el) => el.remove());
     copy.querySelectorAll("h3").forEach((h) => h.remove());
     copy.querySelectorAll("nav").forEach((nav) => {
       const plain = document.createElement("div");
@@ -38,7 +53,7 @@ export function ContextPanel({ contextNotes }: { contextNotes: { slug: string; t
       nav.replaceWith(plain);
     });
     const title = source.querySelector("h3")?.textContent ?? "";
-    return { slug, title, html: copy.innerHTML, pinned };
+    return { key, kind, title, html: copy.innerHTML, pinned };
   }, []);
 
   const close = useCallback(() => {
@@ -51,11 +66,10 @@ export function ContextPanel({ contextNotes }: { contextNotes: { slug: string; t
   useEffect(() => {
     function onClick(event: MouseEvent) {
       if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
-      const link = (event.target as Element | null)?.closest?.("a[data-note]");
-      if (!link) return;
-      const slug = link.getAttribute("data-note");
-      const opened = slug ? copyNote(slug, true) : null;
-      if (!opened) return;
+      const link = (event.target as Element | null)?.closest?.(OPENERS);
+      const target = link ? targetOf(link) : null;
+      const opened = target ? copyNote(target.key, target.kind, true) : null;
+      if (!link || !opened) return;
       event.preventDefault();
       returnTo.current = link as HTMLElement;
       pinnedRef.current = true;
@@ -80,7 +94,7 @@ export function ContextPanel({ contextNotes }: { contextNotes: { slug: string; t
         const withNotes = visible.find((el) => el.dataset.notes);
         if (!withNotes) return;
         const slug = withNotes.dataset.notes!.split(" ")[0]!;
-        setNote((current) => (current?.slug === slug ? current : copyNote(slug, false)));
+        setNote((current) => (current?.key === `note-${slug}` ? current : copyNote(`note-${slug}`, "note", false)));
       },
       { rootMargin: "-25% 0px -55% 0px" },
     );
@@ -102,7 +116,7 @@ export function ContextPanel({ contextNotes }: { contextNotes: { slug: string; t
         {note ? (
           <>
             <div className="flex items-start justify-between gap-2">
-              <p className="text-xs font-semibold uppercase tracking-wide text-muted">{note.pinned ? "Note" : "Beside this passage"}</p>
+              <p className="text-xs font-semibold uppercase tracking-wide text-muted">{note.kind === "event" ? "Timeline" : note.pinned ? "Note" : "Beside this passage"}</p>
               {note.pinned ? (
                 <button type="button" onClick={close} className="btn-secondary -mt-1 px-3 py-1 text-xs" aria-label="Close the note and go back to the text">
                   Close
@@ -118,7 +132,7 @@ export function ContextPanel({ contextNotes }: { contextNotes: { slug: string; t
           <>
             <h2 className="text-lg font-bold">Context for this reading</h2>
             <p className="mt-2 text-sm text-muted">
-              Notes appear here as you read. Select a name or term with a dotted underline to see who or what it is.
+              Notes appear here as you read. Select a name or term with a dotted underline to see who or what it is, or a timeline chip to see the event.
             </p>
             <ul className="mt-3 space-y-1 text-sm">
               {contextNotes.map((n) => (
@@ -132,13 +146,24 @@ export function ContextPanel({ contextNotes }: { contextNotes: { slug: string; t
           </>
         )}
       </div>
+      {/* Clicks inside are delegated from the links they land on (which have their own keyboard use). */}
+      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
       <dialog
         ref={dialogRef}
         aria-labelledby="drawer-title"
         onClose={() => {
           pinnedRef.current = false;
           setNote(null);
-          returnTo.current?.focus();
+          if (followingLink.current) followingLink.current = false;
+          else returnTo.current?.focus();
+        }}
+        onClick={(event) => {
+          // A passage link in the drawer ("Part 3, ¶ 41") goes to the text: close the drawer over it.
+          const link = (event.target as Element).closest("a[href^='#']");
+          if (link && !link.matches(OPENERS)) {
+            followingLink.current = true;
+            dialogRef.current?.close();
+          }
         }}
         className="no-print fixed inset-x-0 bottom-0 top-auto m-0 max-h-[80vh] w-full max-w-none overflow-y-auto rounded-t-2xl border border-line bg-white p-5 shadow-2xl backdrop:bg-black/40 lg:hidden"
       >

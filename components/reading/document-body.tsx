@@ -33,6 +33,24 @@ function Inline({ tokens, notesAt = "" }: { tokens: InlineToken[]; notesAt?: str
   });
 }
 
+/**
+ * The paragraph's number (the N of its anchor p-N, as questions, the timeline and the analysis
+ * cite it: "¶ 129"), set in the margin by CSS (.pnum). It stays first in the paragraph's text,
+ * so a screen reader says "Paragraph 129" before the words; a link here would add a tab stop
+ * per paragraph, so it is plain text. Copying the passage leaves it out (user-select: none).
+ */
+function ParagraphNumber({ anchor }: { anchor: string }) {
+  const n = anchor.replace(/^p-/, "");
+  return (
+    <span className="pnum" data-pnum="">
+      <span className="sr-only">Paragraph </span>
+      <span className="pnum-n" data-pnum-n="">
+        {n}
+      </span>
+    </span>
+  );
+}
+
 /** A paragraph singled out on a page that shows the reading (the class's evidence citations). */
 export interface ParagraphMark {
   /** Added to the paragraph's classes: its highlight. */
@@ -110,7 +128,7 @@ export function DocumentBody({ reading, sectionEnd, marks, notesAt = "" }: Props
         {p.eventSlugs.map((slug) => {
           const e = events.get(slug);
           return e ? (
-            <a key={slug} href={`${notesAt}#event-${slug}`} data-chip="" className="no-print ml-2 inline-block rounded-full border border-stone-400 bg-stone-50 px-2.5 py-0.5 align-middle font-sans text-xs text-muted no-underline hover:bg-stone-100">
+            <a key={slug} href={`${notesAt}#event-${slug}`} data-event={slug} data-chip="" className="no-print ml-2 inline-block rounded-full border border-stone-400 bg-stone-50 px-2.5 py-0.5 align-middle font-sans text-xs text-muted no-underline hover:bg-stone-100">
               Timeline: {e.dateLabel}
             </a>
           ) : null;
@@ -121,28 +139,33 @@ export function DocumentBody({ reading, sectionEnd, marks, notesAt = "" }: Props
       case "title":
         return p.text.replace(/\s/g, "").length <= 6 ? (
           <p key={p.anchor} {...common} className="text-center font-serif text-2xl tracking-[0.4em] uppercase">
+            <ParagraphNumber anchor={p.anchor} />
             {p.text}
           </p>
         ) : (
           <p key={p.anchor} {...common} className="doc-text mt-2 text-center font-semibold">
+            <ParagraphNumber anchor={p.anchor} />
             <Inline tokens={tokens} notesAt={notesAt} />
           </p>
         );
       case "delegation":
         return (
           <p key={p.anchor} {...common} className="doc-text mt-6 font-semibold">
+            <ParagraphNumber anchor={p.anchor} />
             <Inline tokens={tokens} notesAt={notesAt} />
           </p>
         );
       case "speaker":
         return (
           <p key={p.anchor} {...common} className={`mt-8 font-sans text-sm font-bold uppercase tracking-wide speaker-${p.speaker}`} style={{ color: `var(--color-${p.speaker})` }}>
+            <ParagraphNumber anchor={p.anchor} />
             <Inline tokens={tokens} notesAt={notesAt} />
           </p>
         );
       case "heading":
         return (
           <h3 key={p.anchor} {...common} className={`mt-8 font-serif text-xl font-semibold italic${markClass(p.anchor)}`}>
+            <ParagraphNumber anchor={p.anchor} />
             {markLabel(p.anchor)}
             <Inline tokens={tokens} notesAt={notesAt} />
           </h3>
@@ -150,6 +173,7 @@ export function DocumentBody({ reading, sectionEnd, marks, notesAt = "" }: Props
       case "narration":
         return (
           <p key={p.anchor} {...common} className={`doc-text mt-6 italic text-muted${markClass(p.anchor)}`}>
+            <ParagraphNumber anchor={p.anchor} />
             {markLabel(p.anchor)}
             <Inline tokens={tokens} notesAt={notesAt} />
             {chips}
@@ -165,6 +189,7 @@ export function DocumentBody({ reading, sectionEnd, marks, notesAt = "" }: Props
       default:
         return (
           <p key={p.anchor} {...common} className={`doc-text mt-4 border-l-4 pl-4 ${p.speaker ? `speaker-${p.speaker}` : "border-transparent"}${markClass(p.anchor)}`}>
+            <ParagraphNumber anchor={p.anchor} />
             {markLabel(p.anchor)}
             <Inline tokens={tokens} notesAt={notesAt} />
             {chips}
@@ -174,7 +199,7 @@ export function DocumentBody({ reading, sectionEnd, marks, notesAt = "" }: Props
   }
 
   return (
-    <>
+    <div className="doc-body">
       {reading.sections.map((section, index) => {
         const paragraphs = reading.paragraphs.filter((p) => p.sectionSlug === section.slug && p.kind !== "footnote");
         const linked = new Set<string>();
@@ -196,6 +221,7 @@ export function DocumentBody({ reading, sectionEnd, marks, notesAt = "" }: Props
                     });
                     return (
                       <li key={p.anchor} id={p.anchor} data-paragraph="" data-notes={p.noteSlugs.filter((s) => contextNotes.has(s)).join(" ") || undefined} className={`${first.kind === "member" ? "list-none" : ""}${markClass(p.anchor)}`.trim() || undefined}>
+                        <ParagraphNumber anchor={p.anchor} />
                         {markLabel(p.anchor)}
                         <Inline tokens={tokens} notesAt={notesAt} />
                       </li>
@@ -222,6 +248,7 @@ export function DocumentBody({ reading, sectionEnd, marks, notesAt = "" }: Props
               return (
                 <li key={p.anchor} id={`fn-${n}`}>
                   <p id={p.anchor} data-paragraph="" className={`doc-text text-base${markClass(p.anchor)}`}>
+                    <ParagraphNumber anchor={p.anchor} />
                     {markLabel(p.anchor)}
                     <a href={`#fnref-${n}`} aria-label={`Back to the text at footnote ${n}`} className="font-sans">
                       [{n}]
@@ -234,6 +261,6 @@ export function DocumentBody({ reading, sectionEnd, marks, notesAt = "" }: Props
           </ol>
         </section>
       ) : null}
-    </>
+    </div>
   );
 }

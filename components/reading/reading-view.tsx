@@ -173,7 +173,7 @@ function Timeline({ reading, paragraphLabel }: { reading: ReadingDTO; paragraphL
           const isMeeting = e.date === reading.documentDate;
           return (
             <li key={e.slug} id={`event-${e.slug}`} className={`relative mb-6 ${e.afterDocument ? "opacity-95" : ""}`}>
-              <span aria-hidden="true" className={`absolute -left-[1.95rem] top-1.5 h-3 w-3 rounded-full ${isMeeting ? "bg-andropov" : e.afterDocument ? "border-2 border-stone-500 bg-white" : "bg-stone-600"}`} />
+              <span aria-hidden="true" data-panel-skip="" className={`absolute -left-[1.95rem] top-1.5 h-3 w-3 rounded-full ${isMeeting ? "bg-andropov" : e.afterDocument ? "border-2 border-stone-500 bg-white" : "bg-stone-600"}`} />
               <p className="text-sm font-semibold text-muted">
                 <time dateTime={e.date}>{e.dateLabel}</time>
                 {e.afterDocument ? (

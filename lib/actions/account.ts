@@ -3,9 +3,11 @@
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/config";
-import { requireSession } from "@/lib/auth/viewer";
+import { requireSession, requireViewer } from "@/lib/auth/viewer";
 import { endAllSessions } from "@/lib/data/sessions";
-import { changePassword } from "@/lib/data/users";
+import { changePassword, rememberTimeZone } from "@/lib/data/users";
+import { isAppError } from "@/lib/errors";
+import { timeZoneSchema } from "@/lib/validation/time";
 import { changePasswordSchema } from "@/lib/validation/auth";
 import { failed, invalid, type FormState } from "./form-state";
 
@@ -41,4 +43,17 @@ export async function signOutEverywhereAction(): Promise<void> {
   await endAllSessions(current.viewer, current.viewer.id);
   await signOut({ redirect: false });
   redirect("/login?reason=signed-out-everywhere");
+}
+
+/** The browser's time zone, sent by <TimeZoneSync> when it differs from the one on the account. */
+export async function rememberTimeZoneAction(timeZone: unknown): Promise<{ ok: boolean }> {
+  const parsed = timeZoneSchema.safeParse(timeZone);
+  if (!parsed.success) return { ok: false };
+  try {
+    await rememberTimeZone(await requireViewer(), parsed.data);
+    return { ok: true };
+  } catch (e) {
+    if (!isAppError(e)) console.error("[action] rememberTimeZone:", e instanceof Error ? e.message : e);
+    return { ok: false };
+  }
 }

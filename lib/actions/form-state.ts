@@ -46,3 +46,6 @@ export function failed(e: unknown, values: Record<string, string>): FormState {
 export function requireForm(form: unknown): asserts form is FormData {
   if (!(form instanceof FormData)) notFound();
 }
+
+/** A form field as an optional string: missing, a file, or empty all read as undefined. */
+export const optional = (v: FormDataEntryValue | null): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);

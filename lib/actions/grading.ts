@@ -1,26 +1,23 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireViewer } from "@/lib/auth/viewer";
 import { getAttemptReview, gradeResponse, nextUngradedAnswer, regradeAssignment } from "@/lib/data/attempts";
 import { idSchema } from "@/lib/validation/classes";
 import { essayGradeSchema, questionKeySchema } from "@/lib/validation/quizzes";
-import { failed, formValues, invalid, requireForm, type FormState } from "./form-state";
+import { AppError } from "@/lib/errors";
+import { formAction, type ActionDone } from "./action";
+import { formatPoints as points, pluralPoints } from "@/lib/format";
 
 /**
  * The instructor's grading: one answer by hand (an essay against its rubric, or any answer's
- * points as an override), and the explicit regrade of a quiz assignment. Both return FormState
- * and never throw to the client; lib/data checks that the viewer teaches the class.
+ * points as an override), and the explicit regrade of a quiz assignment. Both are formAction's
+ * (lib/actions/action.ts); lib/data checks that the viewer teaches the class.
  */
 
 
 /** The form's name for a rubric criterion's score. */
 const rubricField = (criterionId: string) => `rubric.${criterionId}`;
 
-const points = (n: number) => String(Math.round(n * 100) / 100);
-const plural = (n: number, one: string, many: string) => `${points(n)} ${n === 1 ? one : many}`;
 
 /** A number typed into a points box: "", "abc" and "1,5" (decimal comma) handled; null when not a number. */
 function readNumber(raw: FormDataEntryValue | null): number | null {
@@ -31,12 +28,14 @@ function readNumber(raw: FormDataEntryValue | null): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-function revalidateGradingPages(attemptId: string) {
-  revalidatePath(`/attempts/${attemptId}/grade`);
-  revalidatePath(`/attempts/${attemptId}/review`);
-  revalidatePath("/(app)/classes/[classId]/gradebook", "page");
-  revalidatePath("/(app)/quiz-assignments/[quizAssignmentId]/analysis", "page");
-  revalidatePath("/(app)/quiz-assignments/[quizAssignmentId]/grade", "layout");
+function gradingPages(attemptId: string): ActionDone["revalidate"] {
+  return [
+    `/attempts/${attemptId}/grade`,
+    `/attempts/${attemptId}/review`,
+    ["/(app)/classes/[classId]/gradebook", "page"],
+    ["/(app)/quiz-assignments/[quizAssignmentId]/analysis", "page"],
+    ["/(app)/quiz-assignments/[quizAssignmentId]/grade", "layout"],
+  ];
 }
 
 /** Where "Save and next ungraded" goes: the next answer waiting, or the quiz's grading overview when none is left. */
@@ -47,32 +46,34 @@ function gradingUrl(quizAssignmentId: string, next: { questionId: string; attemp
   return `${base}/${next.questionId}?answer=${answer}#answer-${answer}`;
 }
 
-export async function gradeResponseAction(_prev: FormState, form: FormData): Promise<FormState> {
-  requireForm(form);
-  const attemptId = idSchema.safeParse(form.get("attemptId"));
-  const questionKey = questionKeySchema.safeParse(form.get("questionKey"));
-  if (!attemptId.success || !questionKey.success) return { ok: false, message: "That answer can’t be found. Reload the page and try again." };
-  const mode = form.get("mode") === "rubric" ? "rubric" : "points";
-  // "Save and next ungraded" (grading by question): where to go once saved.
-  const thenNext = form.get("then") === "next";
-  const quizAssignmentId = idSchema.safeParse(form.get("quizAssignmentId"));
-  const questionId = idSchema.safeParse(form.get("questionId"));
-  if (thenNext && (!quizAssignmentId.success || !questionId.success)) return { ok: false, message: "That answer can’t be found. Reload the page and try again." };
-  let goTo: string | null = null;
-  // What the grader typed, shown again whatever happens (React resets the form after an action).
-  const values = formValues(form, [...new Set([...form.keys()].filter((k) => k === "comment" || k === "points" || k.startsWith("rubric.")))]);
+const answerSchema = z.object({
+  attemptId: idSchema,
+  questionKey: questionKeySchema,
+  mode: z.enum(["rubric", "points"]),
+  // "Save and next ungraded" (grading by question) needs to know where it is.
+  next: z.union([z.object({ quizAssignmentId: idSchema, questionId: idSchema }), z.null()]),
+});
 
-  try {
-    const viewer = await requireViewer();
+export const gradeResponseAction = formAction({
+  // What the grader typed, shown again whatever happens (React resets the form after an action).
+  fields: (form) => [...new Set([...form.keys()].filter((k) => k === "comment" || k === "points" || k.startsWith("rubric.")))],
+  schema: answerSchema,
+  read: (form) => ({
+    attemptId: form.get("attemptId"),
+    questionKey: form.get("questionKey"),
+    mode: form.get("mode") === "rubric" ? "rubric" : "points",
+    next: form.get("then") === "next" ? { quizAssignmentId: form.get("quizAssignmentId"), questionId: form.get("questionId") } : null,
+  }),
+  refusal: "That answer can’t be found. Reload the page and try again.",
+  run: async (viewer, { attemptId, questionKey, mode, next }, form) => {
     // The rubric and the points come from the attempt's snapshot, never from the form.
-    const review = await getAttemptReview(viewer, attemptId.data);
-    const question = review.questions.find((q) => q.key === questionKey.data);
-    if (!question) return { ok: false, message: "That question is not part of this attempt. Reload the page and try again." };
+    const review = await getAttemptReview(viewer, attemptId);
+    const question = review.questions.find((q) => q.key === questionKey);
+    if (!question) throw new AppError("invalid", "That question is not part of this attempt. Reload the page and try again.");
 
     const rubric = mode === "rubric" ? (question.rubric ?? []) : [];
     const fieldErrors: Record<string, string[]> = {};
     let grade: { rubricScores?: Record<string, number>; fraction?: number };
-
     if (rubric.length) {
       const rubricScores: Record<string, number> = {};
       for (const c of rubric) {
@@ -82,66 +83,51 @@ export async function gradeResponseAction(_prev: FormState, form: FormData): Pro
       }
       grade = { rubricScores };
     } else {
-      if (question.points <= 0) return { ok: false, message: "This question is worth no points, so there is nothing to grade.", values };
+      if (question.points <= 0) throw new AppError("invalid", "This question is worth no points, so there is nothing to grade.");
       const n = readNumber(form.get("points"));
       if (n === null || n < 0 || n > question.points) fieldErrors.points = [`Enter a number from 0 to ${points(question.points)}.`];
       grade = { fraction: n === null ? 0 : n / question.points };
     }
-    if (Object.keys(fieldErrors).length) return { ok: false, message: "Please correct the highlighted fields.", fieldErrors, values };
+    if (Object.keys(fieldErrors).length) throw new AppError("invalid", "Please correct the highlighted fields.", fieldErrors);
 
     const parsed = essayGradeSchema.safeParse({ ...grade, comment: form.get("comment") ?? "" });
     if (!parsed.success) {
-      const state = invalid(parsed.error, values);
-      // A rubric score's issue path is ["rubricScores", id]: show it beside that criterion.
+      const errors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {
-        if (issue.path[0] === "rubricScores" && typeof issue.path[1] === "string") (state.fieldErrors![rubricField(issue.path[1])] ??= []).push(issue.message);
-        if (issue.path[0] === "fraction") (state.fieldErrors!.points ??= []).push(`Enter a number from 0 to ${points(question.points)}.`);
+        // A rubric score's issue path is ["rubricScores", id]: show it beside that criterion.
+        const key =
+          issue.path[0] === "rubricScores" && typeof issue.path[1] === "string" ? rubricField(issue.path[1]) : issue.path[0] === "fraction" ? "points" : String(issue.path[0] ?? "form");
+        (errors[key] ??= []).push(issue.path[0] === "fraction" ? `Enter a number from 0 to ${points(question.points)}.` : issue.message);
       }
-      return state;
+      throw new AppError("invalid", "Please correct the highlighted fields.", errors);
     }
 
-    await gradeResponse(viewer, attemptId.data, questionKey.data, parsed.data);
-    revalidateGradingPages(attemptId.data);
-    if (thenNext && quizAssignmentId.success && questionId.success) {
-      const next = await nextUngradedAnswer(viewer, quizAssignmentId.data, { questionId: questionId.data, attemptId: attemptId.data, questionKey: questionKey.data });
-      goTo = gradingUrl(quizAssignmentId.data, next);
-    } else {
-      const after = await getAttemptReview(viewer, attemptId.data);
-      const saved = after.questions.find((q) => q.key === questionKey.data);
-      const earned = saved?.earned ?? null;
-      const total = after.score !== null ? ` The attempt’s total is now ${points(after.score)} of ${plural(after.maxScore, "point", "points")}.` : "";
-      const still = after.needsGrading ? " Other answers in this attempt still need grading." : "";
-      return {
-        ok: true,
-        message: `Grade saved${earned !== null ? `: ${points(earned)} of ${plural(question.points, "point", "points")}` : ""}.${total}${still}`,
-        values,
-      };
+    await gradeResponse(viewer, attemptId, questionKey, parsed.data);
+    const revalidate = gradingPages(attemptId);
+    if (next) {
+      const following = await nextUngradedAnswer(viewer, next.quizAssignmentId, { questionId: next.questionId, attemptId, questionKey });
+      return { revalidate, redirect: gradingUrl(next.quizAssignmentId, following) };
     }
-  } catch (e) {
-    return failed(e, values);
-  }
-  // Outside the try: redirect() works by throwing, and failed() would swallow it.
-  if (goTo) redirect(goTo);
-  return { ok: true, message: "Grade saved.", values };
-}
+    const after = await getAttemptReview(viewer, attemptId);
+    const earned = after.questions.find((q) => q.key === questionKey)?.earned ?? null;
+    const total = after.score !== null ? ` The attempt’s total is now ${points(after.score)} of ${pluralPoints(after.maxScore)}.` : "";
+    const still = after.needsGrading ? " Other answers in this attempt still need grading." : "";
+    return { message: `Grade saved${earned !== null ? `: ${points(earned)} of ${pluralPoints(question.points)}` : ""}.${total}${still}`, revalidate };
+  },
+});
 
-export async function regradeAction(_prev: FormState, form: FormData): Promise<FormState> {
-  requireForm(form);
-  const id = idSchema.safeParse(form.get("quizAssignmentId"));
-  if (!id.success) return { ok: false, message: "That quiz can’t be found. Reload the page and try again." };
-  try {
-    const { attempts } = await regradeAssignment(await requireViewer(), id.data);
-    revalidatePath("/(app)/classes/[classId]/gradebook", "page");
-    revalidatePath(`/quiz-assignments/${id.data}/analysis`);
-    revalidatePath("/(app)/attempts/[attemptId]/grade", "page");
+export const regradeAction = formAction({
+  schema: idSchema,
+  read: (form) => form.get("quizAssignmentId"),
+  refusal: "That quiz can’t be found. Reload the page and try again.",
+  run: async (viewer, quizAssignmentId) => {
+    const { attempts } = await regradeAssignment(viewer, quizAssignmentId);
     return {
-      ok: true,
       message:
         attempts === 0
           ? "There are no submitted attempts to regrade yet."
           : `Regraded ${attempts === 1 ? "1 submitted attempt" : `${attempts} submitted attempts`} against the current questions. Grades given by hand were kept.`,
+      revalidate: [["/(app)/classes/[classId]/gradebook", "page"], `/quiz-assignments/${quizAssignmentId}/analysis`, ["/(app)/attempts/[attemptId]/grade", "page"]],
     };
-  } catch (e) {
-    return failed(e, {});
-  }
-}
+  },
+});

@@ -1,12 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireViewer } from "@/lib/auth/viewer";
 import { createQuestion, deleteQuestion, duplicateQuestion, duplicateQuizItem, updateQuestion } from "@/lib/data/quizzes";
 import { idSchema } from "@/lib/validation/classes";
-import { failed, invalid, requireForm, type FormState } from "./form-state";
+import { SLUG_PATTERN } from "@/lib/validation/content";
+import { formAction } from "./action";
+import { optional } from "./form-state";
 
 /**
  * The question bank's actions. The question itself arrives as JSON (the editor's hidden input)
@@ -14,7 +13,6 @@ import { failed, invalid, requireForm, type FormState } from "./form-state";
  * ("config.options.1.text") for the editor to place beside the fields.
  */
 
-const optional = (v: FormDataEntryValue | null) => (typeof v === "string" && v !== "" ? v : undefined);
 
 const questionJson = z
   .string({ message: "The question is missing." })
@@ -35,87 +33,55 @@ const returnToSchema = z
   .optional()
   .catch(undefined);
 
-const readingSlugSchema = z.string().regex(/^[a-z0-9-]{1,100}$/).optional().catch(undefined);
+const readingSlugSchema = z.string().max(100).regex(SLUG_PATTERN).optional().catch(undefined);
 
-export async function createQuestionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  requireForm(form);
-  const parsed = z
-    .object({ question: questionJson, quizId: idSchema.optional(), readingSlug: readingSlugSchema })
-    .safeParse({ question: form.get("question"), quizId: optional(form.get("quizId")), readingSlug: optional(form.get("readingSlug")) });
-  if (!parsed.success) return invalid(parsed.error, {});
-  const { question, quizId, readingSlug } = parsed.data;
-  try {
+export const createQuestionAction = formAction({
+  schema: z.object({ question: questionJson, quizId: idSchema.optional(), readingSlug: readingSlugSchema }),
+  read: (form) => ({ question: form.get("question"), quizId: optional(form.get("quizId")), readingSlug: optional(form.get("readingSlug")) }),
+  run: async (viewer, { question, quizId, readingSlug }) => {
     // Into the bank and onto the quiz together, or not at all.
-    await createQuestion(await requireViewer(), question, { quizId, readingSlug });
-  } catch (e) {
-    return failed(e, {});
-  }
-  revalidatePath("/questions");
-  if (quizId) {
-    revalidatePath(`/quizzes/${quizId}`);
-    revalidatePath("/quizzes");
-    redirect(`/quizzes/${quizId}?added=1`);
-  }
-  redirect("/questions?created=1");
-}
+    await createQuestion(viewer, question, { quizId, readingSlug });
+    return quizId
+      ? { revalidate: ["/questions", `/quizzes/${quizId}`, "/quizzes"], redirect: `/quizzes/${quizId}?added=1` }
+      : { revalidate: ["/questions"], redirect: "/questions?created=1" };
+  },
+});
 
-export async function updateQuestionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  requireForm(form);
-  const parsed = z
-    .object({ questionId: idSchema, question: questionJson, returnTo: returnToSchema })
-    .safeParse({ questionId: form.get("questionId"), question: form.get("question"), returnTo: optional(form.get("returnTo")) });
-  if (!parsed.success) return invalid(parsed.error, {});
-  const { questionId, question, returnTo } = parsed.data;
-  try {
-    await updateQuestion(await requireViewer(), questionId, question);
-  } catch (e) {
-    return failed(e, {});
-  }
-  revalidatePath("/questions");
-  // Every quiz that uses the question shows its new title and type.
-  revalidatePath("/(app)/quizzes/[quizId]", "page");
-  redirect(`${returnTo ?? "/questions"}?saved=1`);
-}
+export const updateQuestionAction = formAction({
+  schema: z.object({ questionId: idSchema, question: questionJson, returnTo: returnToSchema }),
+  read: (form) => ({ questionId: form.get("questionId"), question: form.get("question"), returnTo: optional(form.get("returnTo")) }),
+  run: async (viewer, { questionId, question, returnTo }) => {
+    await updateQuestion(viewer, questionId, question);
+    // Every quiz that uses the question shows its new title and type.
+    return { revalidate: ["/questions", ["/(app)/quizzes/[quizId]", "page"]], redirect: `${returnTo ?? "/questions"}?saved=1` };
+  },
+});
 
 /**
  * A copy in the bank. From a quiz builder (quizId and itemId), the copy also joins the quiz,
  * right after the original and worth the same points.
  */
-export async function duplicateQuestionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  requireForm(form);
-  const parsed = z
-    .object({ questionId: idSchema, quizId: idSchema.optional(), itemId: idSchema.optional() })
-    .safeParse({ questionId: form.get("questionId"), quizId: optional(form.get("quizId")), itemId: optional(form.get("itemId")) });
-  if (!parsed.success) return { ok: false, message: "That question doesn’t exist." };
-  const { questionId, quizId, itemId } = parsed.data;
-  let message: string;
-  try {
-    const viewer = await requireViewer();
+export const duplicateQuestionAction = formAction({
+  schema: z.object({ questionId: idSchema, quizId: idSchema.optional(), itemId: idSchema.optional() }),
+  read: (form) => ({ questionId: form.get("questionId"), quizId: optional(form.get("quizId")), itemId: optional(form.get("itemId")) }),
+  refusal: "That question doesn’t exist.",
+  run: async (viewer, { questionId, quizId, itemId }) => {
+    const revalidate = quizId ? ["/questions", `/quizzes/${quizId}`] : ["/questions"];
     if (quizId && itemId) {
       const copy = await duplicateQuizItem(viewer, quizId, itemId);
-      message = `A copy, “${copy.title}”, is now question ${copy.position}.`;
-    } else {
-      message = `Copied as “${(await duplicateQuestion(viewer, questionId)).title}”.`;
+      return { message: `A copy, “${copy.title}”, is now question ${copy.position}.`, revalidate };
     }
-  } catch (e) {
-    return failed(e, {});
-  }
-  revalidatePath("/questions");
-  if (quizId) revalidatePath(`/quizzes/${quizId}`);
-  return { ok: true, message };
-}
+    return { message: `Copied as “${(await duplicateQuestion(viewer, questionId)).title}”.`, revalidate };
+  },
+});
 
 /** Deleting a question also takes it out of every quiz; attempts keep their own copy. */
-export async function deleteQuestionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  requireForm(form);
-  const parsed = idSchema.safeParse(form.get("questionId"));
-  if (!parsed.success) return { ok: false, message: "That question doesn’t exist." };
-  try {
-    await deleteQuestion(await requireViewer(), parsed.data);
-  } catch (e) {
-    return failed(e, {});
-  }
-  revalidatePath("/questions");
-  revalidatePath("/(app)/quizzes/[quizId]", "page");
-  redirect("/questions?deleted=1");
-}
+export const deleteQuestionAction = formAction({
+  schema: z.object({ questionId: idSchema }),
+  read: (form) => ({ questionId: form.get("questionId") }),
+  refusal: "That question doesn’t exist.",
+  run: async (viewer, { questionId }) => {
+    await deleteQuestion(viewer, questionId);
+    return { revalidate: ["/questions", ["/(app)/quizzes/[quizId]", "page"]], redirect: "/questions?deleted=1" };
+  },
+});

@@ -1,4 +1,5 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import { env } from "@/lib/env";
 import Credentials from "next-auth/providers/credentials";
 import { signInSchema } from "@/lib/validation/auth";
 import { endSession, startSession } from "@/lib/data/sessions";
@@ -25,7 +26,7 @@ declare module "@auth/core/jwt" {
 }
 
 /** How long a sign-in lasts: a school day and the evening's homework, by default. */
-export const SESSION_MAX_AGE_SECONDS = Number(process.env.AUTH_SESSION_MAX_AGE ?? 60 * 60 * 12);
+export const SESSION_MAX_AGE_SECONDS = env().AUTH_SESSION_MAX_AGE;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },

@@ -10,6 +10,8 @@ export interface Viewer {
   role: Role;
   name: string;
   email: string;
+  /** IANA zone the person's times are shown in (from their browser); null or absent: not known yet. */
+  timeZone?: string | null;
 }
 
 export interface ClassFacts {
@@ -123,16 +125,6 @@ export function canTakeQuiz(viewer: Viewer | null, enrolled: boolean): boolean {
   return isStudent(viewer) && enrolled;
 }
 
-/**
- * Answering in an attempt (opening it to play, saving an answer, submitting): only the student who
- * started it, and only while they are in the class. A student removed from the class keeps their
- * attempts (canSeeAttempt) but can't go on writing in that class's quiz; if they rejoin, the
- * attempt is theirs to continue again.
- */
-export function canAnswerAttempt(viewer: Viewer | null, attempt: { userId: string }, enrolled: boolean): boolean {
-  return isStudent(viewer) && attempt.userId === viewer.id && enrolled;
-}
-
 /** Only the student who made an attempt, or the instructor of its class, may see it. */
 export function canSeeAttempt(viewer: Viewer | null, attempt: { userId: string }, cls: ClassFacts): boolean {
   return (viewer !== null && attempt.userId === viewer.id) || canManageClass(viewer, cls);
@@ -149,4 +141,68 @@ export function isSessionLive(session: { userId: string; revokedAt: Date | null;
 /** A person's sign-in settings (password, sessions) are theirs alone. */
 export function canManageOwnAccount(viewer: Viewer | null, userId: string): boolean {
   return viewer !== null && viewer.id === userId;
+}
+
+/** Why a student cannot start (or resume) a quiz now, or null when they can. */
+export type QuizStartBlock = "not-open" | "reading-first" | "closed" | "no-attempts-left" | "no-questions";
+
+export interface QuizStartFacts {
+  opensAt: Date | null;
+  closesAt: Date | null;
+  /** The quiz opens after the reading and this student has not finished it. */
+  waitsForReading: boolean;
+  attemptsAllowed: number;
+  attemptsUsed: number;
+  questionCount: number;
+  hasAttemptInProgress: boolean;
+}
+
+/**
+ * Can this student start the quiz? The one rule, used by startAttempt and by the quiz page's
+ * start button. An attempt in progress always resumes once the quiz is open (even if a reading
+ * part was unmarked since, or the quiz closed: its own deadline ends it).
+ */
+export function quizStartBlock(f: QuizStartFacts, now: Date): QuizStartBlock | null {
+  if (f.opensAt && now < f.opensAt) return "not-open";
+  if (f.hasAttemptInProgress) return null;
+  if (f.waitsForReading) return "reading-first";
+  if (f.closesAt && now >= f.closesAt) return "closed";
+  if (f.attemptsAllowed > 0 && f.attemptsUsed >= f.attemptsAllowed) return "no-attempts-left";
+  if (f.questionCount === 0) return "no-questions";
+  return null;
+}
+
+export const FINISH_READING_FIRST = "This quiz opens once you have read every part of the reading. Finish the reading first.";
+
+/** What the student is told, and the status a refused start gets. `when` formats the opening time in their zone. */
+export function quizStartRefusal(
+  block: QuizStartBlock,
+  f: Pick<QuizStartFacts, "opensAt" | "attemptsAllowed">,
+  when?: (d: Date) => string,
+): { code: "forbidden" | "conflict" | "invalid"; message: string } {
+  switch (block) {
+    case "not-open":
+      return { code: "forbidden", message: f.opensAt && when ? `This quiz is not open yet. It opens on ${when(f.opensAt)}.` : "This quiz is not open yet." };
+    case "reading-first":
+      return { code: "forbidden", message: FINISH_READING_FIRST };
+    case "closed":
+      return { code: "forbidden", message: "This quiz has closed." };
+    case "no-attempts-left":
+      return {
+        code: "conflict",
+        message: f.attemptsAllowed === 1 ? "You have already used your attempt at this quiz." : `You have used all ${f.attemptsAllowed} attempts at this quiz.`,
+      };
+    case "no-questions":
+      return { code: "invalid", message: "This quiz has no questions yet." };
+  }
+}
+
+/**
+ * Answers are given, saved and submitted by the student whose attempt it is, nobody else, and
+ * only while they are in the class. A student removed from the class keeps their attempts
+ * (canSeeAttempt) but can't go on writing in that class's quiz; if they rejoin, the attempt is
+ * theirs to continue.
+ */
+export function canWorkInAttempt(viewer: Viewer | null, attempt: { userId: string }, enrolled: boolean): boolean {
+  return isStudent(viewer) && viewer.id === attempt.userId && enrolled;
 }

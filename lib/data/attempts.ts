@@ -1,9 +1,11 @@
 import "server-only";
+import { roundPoints } from "@/lib/format";
+import { clampFraction, roundFraction, stateForFraction } from "@/lib/question-types/normalize";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { canAnswerAttempt, canManageClass, canSeeAttempt, canTakeQuiz, type Viewer } from "@/lib/authz/policy";
+import { canManageClass, canManageOwnContent, canSeeAttempt, canTakeQuiz, canWorkInAttempt, FINISH_READING_FIRST, quizStartBlock, quizStartRefusal, type Viewer } from "@/lib/authz/policy";
 import { questionTypeIds, type QuestionTypeId } from "@/lib/question-types/ids";
 import { answerGroupFor, correctResponseFor, gradeQuestion, isAnswerComplete, parseConfig, playerView, QuestionDataError, responseFromView, responseToView } from "@/lib/question-types/registry";
 import { gradeEssayManually } from "@/lib/question-types/essay/grade";
@@ -76,11 +78,11 @@ async function loadAttempt(viewer: Viewer, attemptId: string) {
 
 /**
  * Playing, answering in and submitting an attempt: its student, while in the class
- * (canAnswerAttempt). Someone else's attempt says so; a student removed from the class is told
+ * (canWorkInAttempt). Someone else's attempt says so; a student removed from the class is told
  * the attempt waits for them.
  */
-function assertCanAnswer(viewer: Viewer, attempt: Awaited<ReturnType<typeof loadAttempt>>, doing: string): void {
-  if (canAnswerAttempt(viewer, attempt, attempt.quizAssignment.class.enrolments.length > 0)) return;
+function assertCanWork(viewer: Viewer, attempt: Awaited<ReturnType<typeof loadAttempt>>, doing: string): void {
+  if (canWorkInAttempt(viewer, attempt, attempt.quizAssignment.class.enrolments.length > 0)) return;
   if (attempt.userId !== viewer.id) throw new AppError("forbidden", `Only the student taking this attempt can ${doing}.`);
   throw new AppError("forbidden", "You are no longer in this class, so this attempt can’t go on. If your instructor adds you again, it is here as you left it.");
 }
@@ -126,7 +128,7 @@ async function waitsForReading(userId: string, qa: { opensAfterReading: boolean;
   return finished === null;
 }
 
-export const FINISH_READING_FIRST = "This quiz opens once you have read every part of the reading. Finish the reading first.";
+export { FINISH_READING_FIRST };
 
 // ---------------------------------------------------------------- the student's side
 
@@ -134,19 +136,21 @@ export async function startAttempt(viewer: Viewer, quizAssignmentId: string, now
   const { qa, enrolled } = await loadAssignmentFor(viewer, quizAssignmentId);
   if (!canTakeQuiz(viewer, enrolled)) throw new AppError("forbidden", "Only students of this class take this quiz.");
   const quiz = qa.quiz;
-  if (quiz.opensAt && now < quiz.opensAt) throw new AppError("forbidden", "This quiz is not open yet.");
+  const refuse = (block: Parameters<typeof quizStartRefusal>[0]) => {
+    const { code, message } = quizStartRefusal(block, quiz);
+    return new AppError(code, message);
+  };
+  const facts = { opensAt: quiz.opensAt, closesAt: quiz.closesAt, attemptsAllowed: quiz.attemptsAllowed, questionCount: quiz.items.length };
+  // Not open yet: refused before anything is written.
+  const early = quizStartBlock({ ...facts, waitsForReading: false, attemptsUsed: 0, hasAttemptInProgress: false }, now);
+  if (early === "not-open") throw refuse(early);
 
   await closeExpired({ quizAssignmentId, userId: viewer.id }, now);
   const open = await db.attempt.findFirst({ where: { quizAssignmentId, userId: viewer.id, status: "in-progress" }, select: { id: true } });
   if (open) return { attemptId: open.id, resumed: true };
-  // Only a new attempt waits for the reading: one already started resumes even if a part was unmarked since.
-  if (await waitsForReading(viewer.id, qa)) throw new AppError("forbidden", FINISH_READING_FIRST);
-  if (quiz.closesAt && now >= quiz.closesAt) throw new AppError("forbidden", "This quiz has closed.");
   const used = await db.attempt.count({ where: { quizAssignmentId, userId: viewer.id } });
-  if (quiz.attemptsAllowed > 0 && used >= quiz.attemptsAllowed) {
-    throw new AppError("conflict", quiz.attemptsAllowed === 1 ? "You have already used your attempt at this quiz." : `You have used all ${quiz.attemptsAllowed} attempts at this quiz.`);
-  }
-  if (quiz.items.length === 0) throw new AppError("invalid", "This quiz has no questions yet.");
+  const block = quizStartBlock({ ...facts, waitsForReading: await waitsForReading(viewer.id, qa), attemptsUsed: used, hasAttemptInProgress: false }, now);
+  if (block) throw refuse(block);
 
   const seed = randomBytes(8).toString("hex");
   const snapshot = buildSnapshot(quiz.items, seed, quiz.shuffleQuestions);
@@ -226,7 +230,7 @@ async function passagesFor(readingId: string | null): Promise<Passage[]> {
 export async function getAttemptForPlayer(viewer: Viewer, attemptId: string, now = new Date()): Promise<AttemptForPlayer> {
   const attempt = await loadCurrentAttempt(viewer, attemptId, now);
   // A submitted attempt only sends its student on to the review, which stays theirs after leaving the class.
-  if (attempt.status === "in-progress" || attempt.userId !== viewer.id) assertCanAnswer(viewer, attempt, "open it");
+  if (attempt.status === "in-progress" || attempt.userId !== viewer.id) assertCanWork(viewer, attempt, "open it");
   const quiz = attempt.quizAssignment.quiz;
   const snapshot = readSnapshot(attempt.snapshot);
   const storedResponses = new Map(attempt.responses.map((r) => [r.questionKey, JSON.parse(r.response) as unknown]));
@@ -265,7 +269,7 @@ export async function previewQuiz(viewer: Viewer, quizId: string): Promise<Omit<
     select: { ownerId: true, title: true, description: true, readingId: true, shuffleOptions: true, items: { orderBy: { position: "asc" }, select: { points: true, question: true } } },
   });
   if (!quiz) throw new AppError("not_found", "There is no such quiz.");
-  if (quiz.ownerId !== viewer.id) throw new AppError("forbidden", "This quiz belongs to another instructor.");
+  if (!canManageOwnContent(viewer, quiz)) throw new AppError("forbidden", "This quiz belongs to another instructor.");
   return {
     quizTitle: quiz.title,
     quizDescription: quiz.description,
@@ -306,7 +310,8 @@ export async function listMyQuizAssignments(viewer: Viewer): Promise<
     waitsForReading: boolean;
   }[]
 > {
-  if (viewer.role !== "student") return [];
+  // Only students have quizzes to take (an instructor's dashboard lists their classes instead).
+  if (!canTakeQuiz(viewer, true)) return [];
   const rows = await db.quizAssignment.findMany({
     // An archived class's quizzes stay reachable from its page, not on the dashboard.
     where: { class: { archivedAt: null, enrolments: { some: { userId: viewer.id } } } },
@@ -358,6 +363,7 @@ export async function getQuizAssignmentForStudent(viewer: Viewer, quizAssignment
     select: { id: true, number: true, status: true, score: true, maxScore: true, submittedAt: true, needsGrading: true },
   });
   const q = qa.quiz;
+  const pending = await pendingPointsOf(mine.filter((a) => a.status === "submitted" && a.needsGrading).map((a) => a.id));
   const readingAssignment = q.readingId ? await db.assignment.findUnique({ where: { classId_readingId: { classId: qa.class.id, readingId: q.readingId } }, select: { id: true } }) : null;
   return {
     id: qa.id,
@@ -378,8 +384,17 @@ export async function getQuizAssignmentForStudent(viewer: Viewer, quizAssignment
     closesAt: q.closesAt,
     timeLimitMinutes: q.timeLimitMinutes,
     isInstructor: isOwner,
-    // Scores only where the review policy shows them (always for the instructor).
-    attempts: mine.map((a) => ({ ...a, score: isOwner || reviewVisibility(policyOf(q), a, q, now).score ? a.score : null })),
+    // Scores only where the review policy shows them (always for the instructor), with the points
+    // still waiting for a grader; reviewOpen: whether the review shows more than the submission.
+    attempts: mine.map((a) => {
+      const v = isOwner ? { open: true, score: true } : reviewVisibility(policyOf(q), a, q, now);
+      return {
+        ...a,
+        score: v.score ? a.score : null,
+        pendingPoints: v.score ? (pending.get(a.id) ?? 0) : null,
+        reviewOpen: v.open,
+      };
+    }),
   };
 }
 
@@ -393,7 +408,7 @@ function assertOpenForAnswers(attempt: { status: string; deadlineAt: Date | null
 /** Saves one answer; saving the same answer again is harmless. */
 export async function saveResponse(viewer: Viewer, attemptId: string, questionKey: string, response: unknown, now = new Date()): Promise<{ savedAt: Date }> {
   const attempt = await loadAttempt(viewer, attemptId);
-  assertCanAnswer(viewer, attempt, "answer in it");
+  assertCanWork(viewer, attempt, "answer in it");
   assertOpenForAnswers(attempt, now);
   const item = readSnapshot(attempt.snapshot).find((q) => q.key === questionKey);
   if (!item) throw new AppError("invalid", "That question is not part of this attempt.");
@@ -485,14 +500,14 @@ export async function unansweredQuestions(viewer: Viewer, attemptId: string): Pr
   const attempt = await loadAttempt(viewer, attemptId);
   const responses = new Map(attempt.responses.map((r) => [r.questionKey, JSON.parse(r.response) as unknown]));
   return readSnapshot(attempt.snapshot)
-    .filter((q) => !isAnswerComplete(q.type, q.config, responses.get(q.key) ?? null))
+    .filter((q) => !isAnswerComplete(q.type, q.config, responses.get(q.key) ?? null, q.seed))
     .map((q) => q.key);
 }
 
 /** Submitting twice is safe: the second call reports that the attempt was already submitted. */
 export async function submitAttempt(viewer: Viewer, attemptId: string, now = new Date()): Promise<{ alreadySubmitted: boolean }> {
   const attempt = await loadAttempt(viewer, attemptId);
-  assertCanAnswer(viewer, attempt, "submit it");
+  assertCanWork(viewer, attempt, "submit it");
   return { alreadySubmitted: !(await gradeAndClose(attemptId, now)) };
 }
 
@@ -626,13 +641,14 @@ export async function gradeResponse(
   if (grade.rubricScores && item.type === "essay") {
     fraction = gradeEssayManually(parseConfig("essay", item.config), grade.rubricScores).fraction ?? 0;
   } else if (grade.fraction !== undefined) {
-    fraction = grade.fraction;
+    // Rounded like every automatic grade (4 decimals), so 2 of 3 points is stored as 0.6667 either way.
+    fraction = roundFraction(clampFraction(grade.fraction));
   } else {
     throw new AppError("invalid", "Give rubric scores or a fraction of the points.", { fraction: ["Enter the points earned."] });
   }
   const fields = {
     fraction,
-    state: fraction >= 1 ? "correct" : fraction > 0 ? "partial" : "incorrect",
+    state: stateForFraction(fraction),
     rubricScores: grade.rubricScores ? JSON.stringify(grade.rubricScores) : null,
     graderComment: grade.comment,
     gradedAt: now,
@@ -770,7 +786,6 @@ export async function getGradebook(viewer: Viewer, classId: string, now = new Da
  */
 export async function exportGradesCsv(viewer: Viewer, classId: string, opts: { format?: CsvFormat } = {}): Promise<{ filename: string; csv: string }> {
   const format = opts.format ?? "standard";
-  const round2 = (n: number) => Math.round(n * 100) / 100;
   const book = await getGradebook(viewer, classId);
   const [assignments, reading] = await Promise.all([
     db.quizAssignment.findMany({
@@ -789,7 +804,7 @@ export async function exportGradesCsv(viewer: Viewer, classId: string, opts: { f
       const byQuestion = new Map<string, (number | null)[]>();
       for (const q of readSnapshot(a.snapshot)) {
         const f = fractions.has(q.key) ? fractions.get(q.key)! : 0;
-        byQuestion.set(q.questionId, [...(byQuestion.get(q.questionId) ?? []), f === null ? null : round2(f * q.points)]);
+        byQuestion.set(q.questionId, [...(byQuestion.get(q.questionId) ?? []), f === null ? null : roundPoints(f * q.points)]);
       }
       return [a.id, byQuestion] as const;
     }),
@@ -822,7 +837,7 @@ export async function exportGradesCsv(viewer: Viewer, classId: string, opts: { f
         return earned?.get(item.questionId)?.[n] ?? "";
       });
       return [
-        round2(c.score),
+        roundPoints(c.score),
         c.maxScore,
         c.maxScore > 0 ? Math.round((c.score / c.maxScore) * 1000) / 10 : "",
         c.state === "needs-grading" ? "needs grading" : "graded",

@@ -17,6 +17,7 @@ import {
   type Viewer,
 } from "@/lib/authz/policy";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "@/lib/validation/classes";
+import { endOfDayIn, isTimeZone, usableTimeZone } from "@/lib/time/zones";
 import { isUniqueViolation } from "./prisma-errors";
 
 export const JOIN_CODE_LIFETIME_DAYS = 30;
@@ -51,14 +52,28 @@ export interface ClassSummary {
   archivedAt: Date | null;
 }
 
-export async function createClass(viewer: Viewer, input: { name: string }): Promise<{ id: string }> {
+function checkedTimeZone(timeZone: string): string {
+  if (!isTimeZone(timeZone)) throw new AppError("invalid", "That is not a time zone we know.", { timeZone: ["Choose a time zone from the list."] });
+  return timeZone;
+}
+
+/** A new class; its due dates end in `timeZone`, or in the instructor's own zone when none is given. */
+export async function createClass(viewer: Viewer, input: { name: string; timeZone?: string | undefined }): Promise<{ id: string }> {
   if (!canCreateClass(viewer)) throw new AppError("forbidden", "Only instructors can create classes.");
+  const timeZone = input.timeZone ? checkedTimeZone(input.timeZone) : usableTimeZone(viewer.timeZone);
   return withFreshJoinCode((joinCode) =>
     db.class.create({
-      data: { name: input.name, instructorId: viewer.id, joinCode, joinCodeExpiresAt: joinCodeExpiry() },
+      data: { name: input.name, instructorId: viewer.id, joinCode, joinCodeExpiresAt: joinCodeExpiry(), timeZone },
       select: { id: true },
     }),
   );
+}
+
+/** Moves the class to another zone. Due dates already set keep their instant; new ones end the day in the new zone. */
+export async function setClassTimeZone(viewer: Viewer, classId: string, timeZone: string): Promise<void> {
+  const { cls } = await loadClassFacts(classId, viewer);
+  ensureEditable(viewer, cls, "Only the class's instructor can change its time zone.");
+  await db.class.update({ where: { id: classId }, data: { timeZone: checkedTimeZone(timeZone) }, select: { id: true } });
 }
 
 /** The viewer's classes in use, or with `{ archived: true }` the archived ones ("Archived classes"). */
@@ -101,6 +116,7 @@ async function loadClassFacts(classId: string, viewer: Viewer) {
       joinCode: true,
       joinCodeExpiresAt: true,
       archivedAt: true,
+      timeZone: true,
       instructor: { select: { name: true } },
       enrolments: { where: { userId: viewer.id }, select: { userId: true } },
     },
@@ -120,6 +136,8 @@ export interface ClassDetail {
   /** Only for the class's instructor. */
   joinCode: string | null;
   joinCodeExpiresAt: Date | null;
+  /** Where its due dates end (a day is due at its last second there). */
+  timeZone: string;
   roster: { id: string; name: string; email: string; joinedAt: Date }[];
   assignments: { id: string; readingSlug: string; readingTitle: string; dueAt: Date | null; createdAt: Date }[];
   quizzes: { id: string; title: string; dueAt: Date | null; opensAfterReading: boolean }[];
@@ -157,6 +175,7 @@ export async function getClass(viewer: Viewer, classId: string): Promise<ClassDe
     archivedAt: cls.archivedAt,
     joinCode: canManage ? cls.joinCode : null,
     joinCodeExpiresAt: canManage ? cls.joinCodeExpiresAt : null,
+    timeZone: usableTimeZone(cls.timeZone),
     roster: roster.map((r) => ({ ...r.user, joinedAt: r.joinedAt })),
     assignments: assignments.map((a) => ({
       id: a.id,
@@ -230,7 +249,8 @@ export async function assignReading(
   ensureEditable(viewer, cls, "Only the class's instructor can assign readings.");
   const reading = await db.reading.findUnique({ where: { slug: input.readingSlug }, select: { id: true } });
   if (!reading) throw new AppError("invalid", "There is no such reading.", { readingSlug: ["Choose a reading from the list."] });
-  const dueAt = input.dueDate ? new Date(`${input.dueDate}T23:59:59.000Z`) : null;
+  // A due date is a whole day: it ends at the last second of that day in the class's zone.
+  const dueAt = input.dueDate ? endOfDayIn(input.dueDate, usableTimeZone(cls.timeZone)) : null;
   // Assigning again updates the due date rather than creating a second copy.
   return db.assignment.upsert({
     where: { classId_readingId: { classId: cls.id, readingId: reading.id } },

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { canManageClass, canOpenAssignment, canRecordProgress, type Viewer } from "@/lib/authz/policy";
 import { minuteBucket, summarizeProgress, type ProgressSummary } from "@/lib/progress/compute";
+import { creditClaims, crossedThreshold, reportWindowSeconds, sectionThresholds } from "@/lib/progress/dwell";
+import { READ_DWELL_SCALE } from "@/lib/progress/dwell-config";
 import type { ProgressReport } from "@/lib/validation/progress";
 import { isUniqueViolation } from "./prisma-errors";
 
@@ -86,6 +88,8 @@ export interface OpenedAssignment {
   mode: "student" | "preview";
   progress: ProgressSummary;
   readSections: string[];
+  /** Seconds already credited to each part (by slug), so the page counts on from there. */
+  dwellSeconds: Record<string, number>;
 }
 
 export async function openAssignment(viewer: Viewer, assignmentId: string): Promise<OpenedAssignment> {
@@ -96,7 +100,7 @@ export async function openAssignment(viewer: Viewer, assignmentId: string): Prom
     mode === "student"
       ? await db.readingProgress.findUnique({
           where: { assignmentId_userId: { assignmentId, userId: viewer.id } },
-          select: { id: true },
+          select: { id: true, dwell: { select: { seconds: true, section: { select: { slug: true } } } } },
         })
       : null;
   const { summary, readSections } = await summaryFor(progressRow?.id ?? null, a.reading._count.sections);
@@ -110,6 +114,7 @@ export async function openAssignment(viewer: Viewer, assignmentId: string): Prom
     mode,
     progress: summary,
     readSections,
+    dwellSeconds: Object.fromEntries((progressRow?.dwell ?? []).map((d) => [d.section.slug, d.seconds])),
   };
 }
 
@@ -121,12 +126,61 @@ async function requireRecorder(viewer: Viewer, assignmentId: string) {
   return a;
 }
 
-async function sectionIds(readingId: string, slugs: readonly string[]): Promise<string[]> {
-  if (slugs.length === 0) return [];
+async function sectionIdsBySlug(readingId: string, slugs: readonly string[]): Promise<Map<string, string>> {
+  if (slugs.length === 0) return new Map();
   const unique = [...new Set(slugs)];
-  const rows = await db.section.findMany({ where: { readingId, slug: { in: unique } }, select: { id: true } });
+  const rows = await db.section.findMany({ where: { readingId, slug: { in: unique } }, select: { id: true, slug: true } });
   if (rows.length !== unique.length) throw new AppError("invalid", "That section is not part of this reading.");
-  return rows.map((r) => r.id);
+  return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
+async function sectionIds(readingId: string, slugs: readonly string[]): Promise<string[]> {
+  return [...(await sectionIdsBySlug(readingId, slugs)).values()];
+}
+
+/**
+ * Credits a report's reading time and marks the parts it carries over their threshold read,
+ * inside the report's transaction. The report first takes the window since the previous report (a
+ * conditional update of reportedAt, so of two reports racing, on any number of app instances,
+ * one gets the window and the other nothing); its claims are credited only within that window.
+ * Returns the ids of the parts that became read.
+ */
+async function creditReadingTime(tx: Tx, progressId: string, claims: ReadonlyMap<string, number>, now: Date): Promise<string[]> {
+  const { reportedAt } = await tx.readingProgress.findUniqueOrThrow({ where: { id: progressId }, select: { reportedAt: true } });
+  const window = reportWindowSeconds(reportedAt, now);
+  const taken = await tx.readingProgress.updateMany({
+    where: { id: progressId, reportedAt },
+    // A report that arrives with an older clock than the last one never moves the window back.
+    data: { reportedAt: reportedAt && reportedAt > now ? reportedAt : now },
+  });
+  if (taken.count === 0) return [];
+  const credit = creditClaims(claims, window);
+  if (credit.size === 0) return [];
+  const ids = [...credit.keys()];
+  const [before, paragraphs] = await Promise.all([
+    tx.sectionDwell.findMany({ where: { progressId, sectionId: { in: ids } }, select: { sectionId: true, seconds: true } }),
+    tx.paragraph.findMany({ where: { sectionId: { in: ids } }, select: { sectionId: true, kind: true, text: true } }),
+  ]);
+  for (const [sectionId, seconds] of credit) {
+    await tx.sectionDwell.upsert({
+      where: { progressId_sectionId: { progressId, sectionId } },
+      create: { progressId, sectionId, seconds },
+      update: { seconds: { increment: seconds } },
+      select: { seconds: true },
+    });
+  }
+  const thresholds = sectionThresholds(paragraphs.map((p) => ({ section: p.sectionId, kind: p.kind, text: p.text })), READ_DWELL_SCALE);
+  const crossed = crossedThreshold(new Map(before.map((b) => [b.sectionId, b.seconds])), credit, thresholds);
+  for (const sectionId of crossed) {
+    // A part already marked read (by the button) stays as it is.
+    await tx.sectionRead.upsert({
+      where: { progressId_sectionId: { progressId, sectionId } },
+      create: { progressId, sectionId, via: "dwelled", readAt: now },
+      update: {},
+      select: { sectionId: true },
+    });
+  }
+  return crossed;
 }
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
@@ -148,16 +202,23 @@ async function markComplete(tx: Tx, progressId: string, totalSections: number, n
   });
 }
 
+/** What a report answers: the figures, and which parts are read now (the page's ticks follow the server). */
+export interface ReportedProgress extends ProgressSummary {
+  readSections: string[];
+}
+
 /**
- * Applies one report from the reading page. Every part is idempotent: a section read twice is
- * read once, a minute reported by two tabs is one minute, the last position wins.
+ * Applies one report from the reading page: the position (the last one wins), an active minute
+ * (a minute reported by two tabs is one minute), and time spent in parts, which marks a part
+ * read once enough of it is credited (see creditReadingTime). The page's word that a part is
+ * read is never taken: only time that the server could see pass, or the explicit button.
  */
 export async function reportProgress(
   viewer: Viewer,
   assignmentId: string,
   report: ProgressReport,
   now = new Date(),
-): Promise<ProgressSummary> {
+): Promise<ReportedProgress> {
   const a = await requireRecorder(viewer, assignmentId);
   if (report.anchor) {
     const exists = await db.paragraph.findUnique({
@@ -166,22 +227,15 @@ export async function reportProgress(
     });
     if (!exists) throw new AppError("invalid", "That paragraph is not part of this reading.");
   }
-  const ids = await sectionIds(a.readingId, report.sectionsRead ?? []);
+  const claimed = Object.entries(report.dwell ?? {});
+  const idOf = await sectionIdsBySlug(a.readingId, claimed.map(([slug]) => slug));
+  const claims = new Map(claimed.map(([slug, seconds]) => [idOf.get(slug)!, seconds]));
   const progressId = await ensureProgress(assignmentId, viewer.id);
-  if (!report.anchor && !report.active && ids.length === 0) return (await summaryFor(progressId, a.reading._count.sections)).summary;
 
   // The whole report or none of it.
   await db.$transaction(async (tx) => {
     await holdProgress(tx, progressId, report.anchor ? { lastAnchor: report.anchor } : {}, now);
-    // Reports for this row run one at a time (holdProgress), so these upserts cannot collide.
-    for (const sectionId of ids) {
-      await tx.sectionRead.upsert({
-        where: { progressId_sectionId: { progressId, sectionId } },
-        create: { progressId, sectionId, via: "scrolled", readAt: now },
-        update: {},
-        select: { sectionId: true },
-      });
-    }
+    const crossed = await creditReadingTime(tx, progressId, claims, now);
     if (report.active) {
       const minute = minuteBucket(now);
       await tx.readingMinute.upsert({
@@ -191,9 +245,10 @@ export async function reportProgress(
         select: { minute: true },
       });
     }
-    if (ids.length > 0) await markComplete(tx, progressId, a.reading._count.sections, now);
+    if (crossed.length > 0) await markComplete(tx, progressId, a.reading._count.sections, now);
   });
-  return (await summaryFor(progressId, a.reading._count.sections)).summary;
+  const { summary, readSections } = await summaryFor(progressId, a.reading._count.sections);
+  return { ...summary, readSections };
 }
 
 /** The explicit "done" control, and its undo. */
@@ -235,7 +290,8 @@ export interface StudentAssignmentRow {
 }
 
 export async function listMyAssignments(viewer: Viewer): Promise<StudentAssignmentRow[]> {
-  if (viewer.role !== "student") return [];
+  // Only students keep progress on assignments (the query below limits it to their own classes).
+  if (!canRecordProgress(viewer, true)) return [];
   const assignments = await db.assignment.findMany({
     // An archived class's work stays reachable from its page, not on the dashboard.
     where: { class: { archivedAt: null, enrolments: { some: { userId: viewer.id } } } },

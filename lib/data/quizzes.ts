@@ -6,6 +6,7 @@ import { authoredQuestionSchema, type AuthoredQuestion } from "@/lib/question-ty
 import type { QuestionTypeId } from "@/lib/question-types/ids";
 import type { QuizSettings } from "@/lib/validation/quizzes";
 import { questionColumns } from "@/lib/quiz/question-row";
+import { endOfDayIn, usableTimeZone } from "@/lib/time/zones";
 import { quizSettingsSelect } from "./selects";
 import { isUniqueViolation } from "./prisma-errors";
 
@@ -310,12 +311,20 @@ export async function listMyQuizzes(viewer: Viewer): Promise<{ id: string; title
  * too (due the same day) if it doesn't have it yet. `opensAfterReading` opens the quiz to each
  * student once they have read every part of it.
  */
-export async function assignQuiz(viewer: Viewer, input: { quizId: string; classId: string; dueAt: Date | null; opensAfterReading?: boolean }): Promise<{ id: string; readingAssigned: boolean }> {
+/**
+ * Assigns a quiz to a class. The due date is either an instant (`dueAt`) or a whole day
+ * (`dueDate`, "2030-06-15"), which ends at the last second of that day in the class's time zone.
+ */
+export async function assignQuiz(
+  viewer: Viewer,
+  input: { quizId: string; classId: string; dueAt?: Date | null; dueDate?: string | undefined; opensAfterReading?: boolean },
+): Promise<{ id: string; readingAssigned: boolean }> {
   const quiz = await ownedQuiz(viewer, input.quizId);
-  const cls = await db.class.findUnique({ where: { id: input.classId }, select: { instructorId: true, archivedAt: true } });
+  const cls = await db.class.findUnique({ where: { id: input.classId }, select: { instructorId: true, archivedAt: true, timeZone: true } });
   if (!cls) throw new AppError("not_found", "There is no such class.");
   if (!canManageClass(viewer, cls)) throw new AppError("forbidden", "You can assign quizzes only to your own classes.");
   if (!canEditClass(viewer, cls)) throw new AppError("conflict", "That class is archived, so nothing new can be assigned to it. Restore it first.");
+  const dueAt = input.dueDate ? endOfDayIn(input.dueDate, usableTimeZone(cls.timeZone)) : (input.dueAt ?? null);
   const count = await db.quizQuestion.count({ where: { quizId: input.quizId } });
   if (count === 0) throw new AppError("invalid", "Add at least one question before assigning the quiz.");
   const opensAfterReading = input.opensAfterReading ?? false;
@@ -327,14 +336,14 @@ export async function assignQuiz(viewer: Viewer, input: { quizId: string; classI
       if (quiz.readingId) {
         const existing = await tx.assignment.findUnique({ where: { classId_readingId: { classId: input.classId, readingId: quiz.readingId } }, select: { id: true } });
         if (!existing) {
-          await tx.assignment.create({ data: { classId: input.classId, readingId: quiz.readingId, dueAt: input.dueAt }, select: { id: true } });
+          await tx.assignment.create({ data: { classId: input.classId, readingId: quiz.readingId, dueAt }, select: { id: true } });
           readingAssigned = true;
         }
       }
       const qa = await tx.quizAssignment.upsert({
         where: key,
-        create: { quizId: input.quizId, classId: input.classId, dueAt: input.dueAt, opensAfterReading },
-        update: { dueAt: input.dueAt, opensAfterReading },
+        create: { quizId: input.quizId, classId: input.classId, dueAt, opensAfterReading },
+        update: { dueAt, opensAfterReading },
         select: { id: true },
       });
       return { id: qa.id, readingAssigned };

@@ -54,7 +54,7 @@ export async function issuePasswordResetLink(viewer: Viewer, input: { classId: s
 export type LinkInspection =
   | { status: "unknown" }
   | { status: Exclude<SignInLinkStatus, "usable"> }
-  | { status: "usable"; purpose: LinkPurpose; name: string; email: string; role: string; className: string; expiresAt: Date };
+  | { status: "usable"; purpose: LinkPurpose; name: string; email: string; role: string; className: string; expiresAt: Date; timeZone: string };
 
 /**
  * What a link is good for, read by its holder (nobody is signed in: the token is the credential,
@@ -69,8 +69,8 @@ export async function inspectSignInLink(token: string, now = new Date()): Promis
       revokedAt: true,
       expiresAt: true,
       classId: true,
-      class: { select: { name: true } },
-      user: { select: { id: true, name: true, email: true, role: true } },
+      class: { select: { name: true, timeZone: true } },
+      user: { select: { id: true, name: true, email: true, role: true, timeZone: true } },
     },
   });
   if (!link) return { status: "unknown" };
@@ -85,5 +85,7 @@ export async function inspectSignInLink(token: string, now = new Date()): Promis
     role: link.user.role,
     className: link.class.name,
     expiresAt: link.expiresAt,
+    // The student's own zone if their browser ever reported one, else their class's.
+    timeZone: link.user.timeZone ?? link.class.timeZone,
   };
 }

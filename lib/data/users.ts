@@ -6,14 +6,15 @@ import { clearBuckets, passwordChangeBuckets, reserveAttempt } from "@/lib/auth/
 import { canManageOwnAccount, roles, signInLinkStatus, type Role, type Viewer } from "@/lib/authz/policy";
 import { hashToken, linkProblemMessage } from "@/lib/auth/one-time-token";
 import type { ChangePasswordInput, SignUpInput } from "@/lib/validation/auth";
+import { isTimeZone } from "@/lib/time/zones";
 import { isUniqueViolation } from "./prisma-errors";
 import { limiters } from "./rate-limits";
 
-export const viewerSelect = { id: true, email: true, name: true, role: true } as const;
+export const viewerSelect = { id: true, email: true, name: true, role: true, timeZone: true } as const;
 
-export function toViewer(row: { id: string; email: string; name: string; role: string }): Viewer {
+export function toViewer(row: { id: string; email: string; name: string; role: string; timeZone: string | null }): Viewer {
   const role: Role = (roles as readonly string[]).includes(row.role) ? (row.role as Role) : "student";
-  return { id: row.id, email: row.email, name: row.name, role };
+  return { id: row.id, email: row.email, name: row.name, role, timeZone: row.timeZone };
 }
 
 /**
@@ -132,4 +133,11 @@ export async function setPasswordFromToken(token: string, password: string, now 
     await tx.session.updateMany({ where: { userId: link.userId, revokedAt: null }, data: { revokedAt: now } });
   });
   return { email: link.user.email };
+}
+
+/** Remembers the zone the person's browser reports, so every page shows them their own times. */
+export async function rememberTimeZone(viewer: Viewer, timeZone: string): Promise<void> {
+  if (!canManageOwnAccount(viewer, viewer.id)) throw new AppError("forbidden", "Sign in to change your settings.");
+  if (!isTimeZone(timeZone)) throw new AppError("invalid", "That is not a time zone we know.", { timeZone: ["Choose a time zone from the list."] });
+  await db.user.update({ where: { id: viewer.id }, data: { timeZone }, select: { id: true } });
 }

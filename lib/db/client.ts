@@ -1,4 +1,5 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { env } from "@/lib/env";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/generated/prisma/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/generated/prisma/postgresql/client";
@@ -31,7 +32,7 @@ export function createPrismaClient(config: DatabaseConfig): Db {
     return new SqliteClient({ adapter: serialisedSqlite(new PrismaBetterSqlite3({ url: config.url })), omit, transactionOptions });
   }
   const pg = new PostgresClient({
-    adapter: new PrismaPg({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    adapter: new PrismaPg({ connectionString: config.url, max: env().DATABASE_POOL_SIZE }),
     omit,
     transactionOptions,
   });

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { env } from "@/lib/env";
 
 /**
  * The address a request came from, for rate limits. Pure: it reads only the headers it is given.
@@ -55,8 +56,7 @@ function ipv6Prefix64(address: string): string {
     .join(":");
 }
 
-/** DOSSIER_TRUSTED_PROXY_HOPS as a number; anything unusable reads as 0. */
-export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.DOSSIER_TRUSTED_PROXY_HOPS ?? 0);
-  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
+/** DOSSIER_TRUSTED_PROXY_HOPS (0 to 10, checked at start-up by lib/env.ts). */
+export function trustedProxyHops(): number {
+  return env().DOSSIER_TRUSTED_PROXY_HOPS;
 }

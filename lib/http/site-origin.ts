@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { headers } from "next/headers";
 
 /**
@@ -7,7 +8,7 @@ import { headers } from "next/headers";
  * trusts it (AUTH_TRUST_HOST).
  */
 export async function siteOrigin(): Promise<string> {
-  const configured = process.env.AUTH_URL;
+  const configured = env().AUTH_URL;
   if (configured) {
     try {
       return new URL(configured).origin;

@@ -43,7 +43,14 @@ export function escapeGift(text: string): string {
 function writeQuestion(q: AuthoredQuestion): Written {
   switch (q.type) {
     case "multiple-choice":
-      return gift(q, choiceBlock(q.config.options.map((o) => ({ marker: o.correct ? "=" : "~", percent: null, text: o.text, feedback: o.feedback })), q));
+      // The full-credit option is =; partly right ones (and penalties) are ~%n%, as Moodle writes them.
+      return gift(
+        q,
+        choiceBlock(
+          q.config.options.map((o) => ({ marker: o.credit === 1 ? "=" : "~", percent: o.credit === 1 || o.credit === 0 ? null : o.credit, text: o.text, feedback: o.feedback })),
+          q,
+        ),
+      );
     case "multiple-response":
       return gift(
         q,
@@ -232,7 +239,7 @@ function details(q: AuthoredQuestion): string[] {
   switch (q.type) {
     case "evidence": {
       const a = q.config.answer;
-      if (a.kind === "choice") return [`// choices: ${a.options.map((o) => `[${o.correct ? "right" : "wrong"}] ${flatten(o.text)}`).join("; ")}`];
+      if (a.kind === "choice") return [`// choices: ${a.options.map((o) => `[${choiceLabel(o.credit)}] ${flatten(o.text)}`).join("; ")}`];
       return [`// accepted answers: ${a.answers.map((x) => `"${flatten(x.text)}" (${percentText(x.credit)}%)`).join("; ")}`];
     }
     case "short-answer":
@@ -245,6 +252,10 @@ function details(q: AuthoredQuestion): string[] {
     default:
       return [];
   }
+}
+
+function choiceLabel(credit: number): string {
+  return credit === 1 ? "right" : credit === 0 ? "wrong" : `${percentText(credit)}%`;
 }
 
 /** Continuation lines are indented so a quoted "dossier:…" can never pass for a settings line. */

@@ -32,9 +32,23 @@ export interface GiftError {
   message: string;
 }
 
+/**
+ * Something in the file that is not an error but is not imported either, said so that nothing
+ * is dropped without a word: a Moodle description, questions a Dossier export wrote as comments,
+ * and details of an imported question Dossier has no place for (per-answer formats, tags).
+ */
+export interface GiftNotice {
+  line: number;
+  kind: "description" | "exported-comment" | "not-kept";
+  message: string;
+  /** For "not-kept": the index in `questions` of the question it is about. */
+  question?: number;
+}
+
 export interface GiftParseResult {
   questions: AuthoredQuestion[];
   errors: GiftError[];
+  notices: GiftNotice[];
 }
 
 type QuestionInput = z.input<typeof authoredQuestionSchema>;
@@ -63,6 +77,8 @@ class BlockError extends Error {
 export function parseGift(input: string): GiftParseResult {
   const questions: AuthoredQuestion[] = [];
   const errors: GiftError[] = [];
+  const notices: GiftNotice[] = [];
+  const exported: ExportedComment[] = [];
   const lines = input.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
 
   let category: string | undefined;
@@ -75,6 +91,7 @@ export function parseGift(input: string): GiftParseResult {
       continue;
     }
     const content: SourceLine[] = [];
+    const comments: SourceLine[] = [];
     let meta: MetaLine[] = pendingMeta;
     pendingMeta = [];
     for (; i < lines.length && !isBlank(lines[i] ?? ""); i++) {
@@ -83,6 +100,9 @@ export function parseGift(input: string): GiftParseResult {
       if (trimmed.startsWith("//")) {
         const m = readMetaLine(trimmed, i + 1);
         if (m) meta.push(m);
+        else comments.push({ no: i + 1, text: trimmed });
+        const ex = readExportedComment(trimmed, i + 1);
+        if (ex) exported.push(ex);
       } else {
         content.push({ no: i + 1, text });
       }
@@ -107,7 +127,17 @@ export function parseGift(input: string): GiftParseResult {
 
     if (meta.some((m) => m.key === "no-category")) category = undefined;
     try {
-      questions.push(readQuestion(content, meta, category));
+      const read = readQuestion(content, meta, comments, category);
+      if (read.kind === "description") {
+        notices.push({
+          line: read.line,
+          kind: "description",
+          message: `Description “${read.name}” on line ${read.line} is not a question; Dossier skips it. (Moodle imports text without an answer block { } as a description; if it was meant as a question, give it one.)`,
+        });
+        continue;
+      }
+      for (const note of read.notKept) notices.push({ line: note.line, kind: "not-kept", message: `Line ${note.line}: ${note.message}`, question: questions.length });
+      questions.push(read.question);
     } catch (e) {
       // Whatever goes wrong stays inside this question: the file's other questions still import.
       const line = e instanceof BlockError ? e.line : (content[0]?.no ?? 1);
@@ -115,7 +145,39 @@ export function parseGift(input: string): GiftParseResult {
       errors.push({ line, message: `Line ${line}: ${message}` });
     }
   }
-  return { questions, errors };
+  if (exported.length) notices.push(exportedNotice(exported));
+  notices.sort((a, b) => a.line - b.line);
+  return { questions, errors, notices };
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Questions a Dossier export wrote as comments (ordering, evidence: GIFT has no such types).   */
+/* ------------------------------------------------------------------------------------------ */
+
+interface ExportedComment {
+  line: number;
+  type: string;
+  title: string;
+}
+
+/** The first line gift-format.ts writes for a question GIFT cannot hold. */
+const EXPORTED_COMMENT = /^\/\/ Dossier ([a-z-]{1,40}) question "(.*)" \(not importable into GIFT/;
+
+function readExportedComment(trimmed: string, line: number): ExportedComment | null {
+  const m = EXPORTED_COMMENT.exec(trimmed);
+  return m ? { line, type: m[1] ?? "", title: m[2] ?? "" } : null;
+}
+
+function exportedNotice(list: ExportedComment[]): GiftNotice {
+  const types = [...new Set(list.map((x) => x.type.replace("-", " ")))].join("/");
+  const n = list.length;
+  const what = n === 1 ? `1 ${types} question in this file was exported as a comment` : `${n} ${types} questions in this file were exported as comments`;
+  const names = list.map((x) => `“${x.title}” (line ${x.line})`).join(", ");
+  return {
+    line: list[0]?.line ?? 1,
+    kind: "exported-comment",
+    message: `${what} and cannot be imported from GIFT, which has no such question types: ${names}. Write them again in Dossier, or add them from the question bank they came from.`,
+  };
 }
 
 function isBlank(line: string): boolean {
@@ -136,66 +198,92 @@ function readMetaLine(trimmed: string, line: number): MetaLine | null {
 /* Decoding: escapes resolved once, each character remembering if it is a live GIFT symbol.    */
 /* ------------------------------------------------------------------------------------------ */
 
-const ESCAPABLE = new Set(["~", "=", "#", "{", "}", ":", "\\"]);
-const SPECIAL = new Set(["~", "=", "#", "{", "}", ":"]);
+/** GIFT's symbols (~ = # { } :), by char code; a backslash before one of them, before another backslash or before n is an escape. */
+const SYMBOL = new Uint8Array(128);
+for (const c of "~=#{}:") SYMBOL[c.charCodeAt(0)] = 1;
+const BACKSLASH = 92;
+const LOWER_N = 110;
+
+/**
+ * Which decoded characters are live symbols. One question is decoded at a time and parsing is
+ * synchronous, so every question reuses this buffer rather than allocating its own (with a line
+ * number per character as well, those allocations were a good part of a 160,000-question file's
+ * cost; see tests/bench/gift.mts).
+ */
+let liveScratch = new Uint8Array(4096);
+
+/** Space as `\s` means it, tested without a regular expression for ASCII. */
+function isSpaceCode(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c > 127 && /\s/.test(text[k] ?? "");
+}
 
 class Decoded {
   readonly text: string;
   private readonly live: Uint8Array;
-  private readonly lines: Int32Array;
+  /** Decoded offset at which each source line starts, and that line's number. */
+  private readonly lineStarts: number[] = [];
+  private readonly lineNumbers: number[] = [];
 
   constructor(source: SourceLine[]) {
     let size = source.length;
     for (const src of source) size += src.text.length;
-    // Decoding only shortens the text, so the raw size bounds both typed arrays.
-    const live = new Uint8Array(size);
-    const lineOf = new Int32Array(size);
+    // Decoding only shortens the text, so the raw size bounds the buffer.
+    if (liveScratch.length < size) liveScratch = new Uint8Array(Math.max(size, liveScratch.length * 2));
+    const live = liveScratch;
     const parts: string[] = [];
     let n = 0;
-    source.forEach((src, li) => {
+    for (let li = 0; li < source.length; li++) {
+      const src = source[li]!;
       const t = src.text;
+      this.lineStarts.push(n);
+      this.lineNumbers.push(src.no);
       let runStart = 0;
-      const flush = (upTo: number) => {
-        if (upTo > runStart) parts.push(t.slice(runStart, upTo));
-      };
       for (let k = 0; k < t.length; k++) {
-        const c = t[k] ?? "";
-        if (c === "\\" && k + 1 < t.length) {
-          const next = t[k + 1] ?? "";
-          if (ESCAPABLE.has(next) || next === "n") {
-            flush(k);
-            parts.push(next === "n" ? "\n" : next);
-            lineOf[n++] = src.no;
+        const c = t.charCodeAt(k);
+        if (c === BACKSLASH && k + 1 < t.length) {
+          const next = t.charCodeAt(k + 1);
+          if (next === LOWER_N || next === BACKSLASH || (next < 128 && SYMBOL[next] === 1)) {
+            if (k > runStart) parts.push(t.slice(runStart, k));
+            parts.push(next === LOWER_N ? "\n" : t[k + 1]!);
+            live[n++] = 0;
             k++;
             runStart = k + 1;
             continue;
           }
         }
-        if (SPECIAL.has(c)) live[n] = 1;
-        lineOf[n++] = src.no;
+        live[n++] = c < 128 ? SYMBOL[c]! : 0;
       }
-      flush(t.length);
+      if (t.length > runStart) parts.push(runStart === 0 ? t : t.slice(runStart));
       if (li < source.length - 1) {
         parts.push("\n");
-        lineOf[n++] = src.no;
+        live[n++] = 0;
       }
-    });
+    }
     this.text = parts.join("");
-    this.live = live.subarray(0, n);
-    this.lines = lineOf.subarray(0, n);
+    this.live = live;
   }
 
   get length(): number {
     return this.text.length;
   }
 
+  /** Whether the character at i is `c` (one of GIFT's symbols) written without a backslash. */
   isLive(i: number, c: string): boolean {
-    return i >= 0 && i < this.text.length && this.live[i] === 1 && this.text[i] === c;
+    return i >= 0 && i < this.text.length && this.live[i] === 1 && this.text.charCodeAt(i) === c.charCodeAt(0);
   }
 
+  /** The source line of decoded offset i: a binary search, since a question may span many lines. */
   lineAt(i: number): number {
-    const last = this.lines.length - 1;
-    return this.lines[Math.max(0, Math.min(i, last))] ?? 1;
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.lineNumbers[lo] ?? 1;
   }
 
   findLive(c: string, from: number, to: number): number {
@@ -209,13 +297,13 @@ class Decoded {
 
   skipSpace(from: number, to: number): number {
     let k = from;
-    while (k < to && /\s/.test(this.text[k] ?? "")) k++;
+    while (k < to && isSpaceCode(this.text, k)) k++;
     return k;
   }
 
   trimEnd(from: number, to: number): number {
     let k = to;
-    while (k > from && /\s/.test(this.text[k - 1] ?? "")) k--;
+    while (k > from && isSpaceCode(this.text, k - 1)) k--;
     return k;
   }
 }
@@ -224,7 +312,18 @@ class Decoded {
 /* One question.                                                                               */
 /* ------------------------------------------------------------------------------------------ */
 
-function readQuestion(content: SourceLine[], metaLines: MetaLine[], category: string | undefined): AuthoredQuestion {
+type ReadOutcome =
+  | { kind: "question"; question: AuthoredQuestion; notKept: NotKept[] }
+  /** Moodle's "description": text with no answer block. */
+  | { kind: "description"; name: string; line: number };
+
+/** A detail of an imported question that Dossier has no place for. */
+interface NotKept {
+  line: number;
+  message: string;
+}
+
+function readQuestion(content: SourceLine[], metaLines: MetaLine[], comments: SourceLine[], category: string | undefined): ReadOutcome {
   const startLine = content[0]?.no ?? 1;
   const d = new Decoded(content);
   const meta = readMeta(metaLines);
@@ -252,10 +351,7 @@ function readQuestion(content: SourceLine[], metaLines: MetaLine[], category: st
     if (before.trim() === "") {
       throw new BlockError(startLine, `the question name ::${title ?? ""}:: is not followed by a question (no text and no answer block { }).`);
     }
-    throw new BlockError(
-      startLine,
-      `"${snippet(before)}" has no answer block { }, so Moodle would import it as a description. Dossier has no description items, so it was skipped.`,
-    );
+    return { kind: "description", name: title ?? snippet(splitFormatTag(before.trim()).rest), line: startLine };
   }
 
   // Missing-word format: Moodle leaves a blank only when text follows the block.
@@ -277,29 +373,32 @@ function readQuestion(content: SourceLine[], metaLines: MetaLine[], category: st
     throw new BlockError(startLine, `the question${title ? ` "${title}"` : ""} has no question text before its answers.`);
   }
 
+  const questionTitle = title ?? deriveTitle(prompt, format);
+  const notes = new Notes(format);
+
   // General feedback: after the last `####`, as Moodle reads it.
   const innerStart = d.skipSpace(block.open + 1, block.close);
   let innerEnd = d.trimEnd(innerStart, block.close);
   let generalFeedback: string | undefined;
   for (let k = innerEnd - 4; k >= innerStart; k--) {
     if (d.isLive(k, "#") && d.isLive(k + 1, "#") && d.isLive(k + 2, "#") && d.isLive(k + 3, "#")) {
-      generalFeedback = stripTag(d.slice(k + 4, block.close)) || undefined;
+      generalFeedback = notes.text(d.slice(k + 4, block.close), d.lineAt(k), "the general feedback") || undefined;
       innerEnd = d.trimEnd(innerStart, k);
       break;
     }
   }
 
-  const body = readAnswers(d, innerStart, innerEnd, d.lineAt(block.open), meta);
+  const body = readAnswers(d, innerStart, innerEnd, d.lineAt(block.open), meta, notes);
+  notes.commentTags(comments);
   const anchors = meta.anchors ?? [];
-  const candidate = {
-    ...body,
-    title: title ?? deriveTitle(prompt, format),
-    prompt,
-    format,
-    ...(generalFeedback !== undefined ? { generalFeedback } : {}),
-    ...(anchors.length ? { anchors } : {}),
-    ...(category !== undefined ? { category } : {}),
-  } satisfies QuestionInput;
+  // A literal with the same keys in the same order for every question, not a spread of `body`:
+  // V8 then gives the candidates one shape, and the schema parses them about twice as fast (in a
+  // 160,000-question file, spreading cost more than all the rest of the reading; see
+  // tests/bench/gift.mts). The cast only re-pairs type and config; the schema checks both.
+  const candidate = { type: body.type, config: body.config, title: questionTitle, prompt, format } as QuestionInput;
+  if (generalFeedback !== undefined) candidate.generalFeedback = generalFeedback;
+  if (anchors.length) candidate.anchors = anchors;
+  if (category !== undefined) candidate.category = category;
 
   const parsed = authoredQuestionSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -307,7 +406,75 @@ function readQuestion(content: SourceLine[], metaLines: MetaLine[], category: st
     const problems = parsed.error.issues.map(describeIssue);
     throw new BlockError(startLine, `question "${name}" can't be imported: ${[...new Set(problems)].join("; ")}.`);
   }
-  return parsed.data;
+  return { kind: "question", question: parsed.data, notKept: notes.list(questionTitle) };
+}
+
+/**
+ * What one question's texts carried that Dossier does not keep. Dossier keeps one text format per
+ * question, so a format tag on an answer or a feedback that differs from the question's is noted
+ * (the text itself is kept); Moodle's `[tag:…]` and `[id:…]` in the question's comment lines have
+ * no field in Dossier and are noted too.
+ */
+class Notes {
+  private readonly formats: { line: number; where: string; format: TextFormat }[] = [];
+  private readonly tags: { line: number; tag: string }[] = [];
+  private readonly ids: { line: number; id: string }[] = [];
+
+  constructor(private readonly questionFormat: TextFormat) {}
+
+  /** The text without its leading format tag, trimmed; a tag unlike the question's is noted. */
+  text(raw: string, line: number, where: string): string {
+    const { format, rest } = splitFormatTag(raw.trim());
+    if (format !== null && format !== this.questionFormat) this.formats.push({ line, where, format });
+    return rest.trim();
+  }
+
+  commentTags(comments: readonly SourceLine[]): void {
+    for (const c of comments) {
+      for (const tag of bracketed(c.text, "[tag:")) this.tags.push({ line: c.no, tag });
+      for (const id of bracketed(c.text, "[id:")) this.ids.push({ line: c.no, id });
+    }
+  }
+
+  list(title: string): NotKept[] {
+    const q = `question “${title}”`;
+    const out: NotKept[] = this.formats.map((f) => ({
+      line: f.line,
+      message: `${q}: ${f.where} is marked [${f.format}], but Dossier keeps one format per question, here [${this.questionFormat}]. The text is kept; its own format is not.`,
+    }));
+    if (this.tags.length) {
+      const names = [...new Set(this.tags.map((t) => t.tag))];
+      out.push({ line: this.tags[0]!.line, message: `${q}: the ${names.length === 1 ? "tag" : "tags"} ${names.map((n) => `“${n}”`).join(", ")} ${names.length === 1 ? "is" : "are"} not kept; Dossier questions have no tags (the category is kept).` });
+    }
+    for (const id of this.ids) out.push({ line: id.line, message: `${q}: the Moodle ID number “${id.id}” is not kept; Dossier has no such field.` });
+    return out.sort((a, b) => a.line - b.line);
+  }
+}
+
+/**
+ * Moodle's `[tag:name]` / `[id:value]` tokens in a comment line, `\]` standing for a `]` inside.
+ * A plain scan, so a hostile comment line costs linear time.
+ */
+function bracketed(comment: string, opener: string): string[] {
+  const found: string[] = [];
+  let from = 0;
+  for (;;) {
+    const start = comment.indexOf(opener, from);
+    if (start < 0) return found;
+    let value = "";
+    let k = start + opener.length;
+    for (; k < comment.length && comment[k] !== "]"; k++) {
+      if (comment[k] === "\\" && comment[k + 1] === "]") {
+        value += "]";
+        k++;
+      } else {
+        value += comment[k];
+      }
+    }
+    if (k >= comment.length) return found;
+    if (value.trim()) found.push(value.trim());
+    from = k + 1;
+  }
 }
 
 function findAnswerBlock(d: Decoded, from: number): { open: number; close: number } | null {
@@ -342,18 +509,18 @@ type TypeId = QuestionInput["type"];
 /** The type and config of one question, still tied together (a plain Pick would unpair them). */
 type Body = { [K in TypeId]: Pick<Extract<QuestionInput, { type: K }>, "type" | "config"> }[TypeId];
 
-function readAnswers(d: Decoded, a: number, b: number, openLine: number, meta: Meta): Body {
+function readAnswers(d: Decoded, a: number, b: number, openLine: number, meta: Meta, notes: Notes): Body {
   if (a >= b) {
     return { type: "essay", config: { rubric: [], ...meta.essay } };
   }
-  if (d.isLive(a, "#")) return readNumeric(d, a + 1, b, openLine, meta);
-  if (d.findLive("~", a, b) >= 0) return readChoice(d, a, b, openLine);
-  if (d.findLive("=", a, b) >= 0 && d.slice(a, b).includes("->")) return readMatching(d, a, b);
+  if (d.isLive(a, "#")) return readNumeric(d, a + 1, b, openLine, meta, notes);
+  if (d.findLive("~", a, b) >= 0) return readChoice(d, a, b, openLine, notes);
+  if (d.findLive("=", a, b) >= 0 && d.slice(a, b).includes("->")) return readMatching(d, a, b, notes);
 
   const hash = d.findLive("#", a, b);
   const head = d.slice(a, hash < 0 ? b : hash).trim();
-  if (head === "T" || head === "TRUE" || head === "F" || head === "FALSE") return readTrueFalse(d, head, hash, b);
-  return readShortAnswer(d, a, b, openLine, meta);
+  if (head === "T" || head === "TRUE" || head === "F" || head === "FALSE") return readTrueFalse(d, head, hash, b, notes);
+  return readShortAnswer(d, a, b, openLine, meta, notes);
 }
 
 interface Answer {
@@ -368,7 +535,7 @@ interface Answer {
 }
 
 /** Splits at live markers; text before the first marker is kept with marker "". */
-function splitAnswers(d: Decoded, a: number, b: number, markers: string, moodleSyntax: boolean): Answer[] {
+function splitAnswers(d: Decoded, a: number, b: number, markers: string, notes: Notes | null): Answer[] {
   const starts: { at: number; marker: Answer["marker"] }[] = [];
   const lead = d.skipSpace(a, b);
   let leadEnd = b;
@@ -381,17 +548,19 @@ function splitAnswers(d: Decoded, a: number, b: number, markers: string, moodleS
     }
   }
   const out: Answer[] = [];
-  if (d.slice(lead, leadEnd).trim() !== "") out.push(readAnswer(d, lead, leadEnd, "", moodleSyntax));
+  if (d.slice(lead, leadEnd).trim() !== "") out.push(readAnswer(d, lead, leadEnd, "", notes, out.length + 1));
   starts.forEach((s, idx) => {
     const end = starts[idx + 1]?.at ?? b;
-    out.push(readAnswer(d, s.at + 1, end, s.marker, moodleSyntax));
+    out.push(readAnswer(d, s.at + 1, end, s.marker, notes, out.length + 1));
   });
   return out;
 }
 
 const PERCENT = /^%(-?\d+(?:\.\d*)?)%/;
 
-function readAnswer(d: Decoded, from: number, to: number, marker: Answer["marker"], moodleSyntax: boolean): Answer {
+/** `notes` null: matching's syntax, where Moodle reads neither weights nor feedback. */
+function readAnswer(d: Decoded, from: number, to: number, marker: Answer["marker"], notes: Notes | null, n: number): Answer {
+  const moodleSyntax = notes !== null;
   const line = d.lineAt(marker ? from - 1 : from);
   let s = d.skipSpace(from, to);
   let percent: number | null = null;
@@ -407,17 +576,13 @@ function readAnswer(d: Decoded, from: number, to: number, marker: Answer["marker
   }
   const hash = moodleSyntax ? d.findLive("#", s, to) : -1;
   const textEnd = hash < 0 ? to : hash;
-  const text = moodleSyntax ? stripTag(d.slice(s, textEnd)) : d.slice(s, textEnd).trim();
-  const feedback = hash < 0 ? undefined : stripTag(d.slice(hash + 1, to)) || undefined;
+  const text = notes ? notes.text(d.slice(s, textEnd), line, `answer ${n}`) : d.slice(s, textEnd).trim();
+  const feedback = hash < 0 || !notes ? undefined : notes.text(d.slice(hash + 1, to), d.lineAt(hash), `the feedback of answer ${n}`) || undefined;
   return { marker, line, percent, fraction, text, feedback };
 }
 
-function stripTag(text: string): string {
-  return splitFormatTag(text.trim()).rest.trim();
-}
-
-function readChoice(d: Decoded, a: number, b: number, openLine: number): Body {
-  const answers = splitAnswers(d, a, b, "~=", true);
+function readChoice(d: Decoded, a: number, b: number, openLine: number, notes: Notes): Body {
+  const answers = splitAnswers(d, a, b, "~=", notes);
   for (const [k, ans] of answers.entries()) {
     if (ans.marker === "") throw new BlockError(ans.line, `"${snippet(ans.text)}" stands before the first ~ or = in the answer block; start each answer with ~ (wrong) or = (right).`);
     if (ans.text === "") throw new BlockError(ans.line, `answer ${k + 1} is empty.`);
@@ -430,17 +595,26 @@ function readChoice(d: Decoded, a: number, b: number, openLine: number): Body {
         `${rights.length} answers are marked right with =, but a multiple-choice question has exactly one. For several right answers give each its share: ~%50%answer.`,
       );
     }
-    const partial = answers.find((x) => (x.marker === "=" ? x.percent !== null && x.percent !== 100 : x.percent !== null && x.percent !== 0));
-    if (partial) {
+    // Moodle reads = as full credit; a weight after it is most likely a slip, so it is reported.
+    const right = rights[0]!;
+    if (right.percent !== null && right.percent !== 100) {
       throw new BlockError(
-        partial.line,
-        `"${snippet(partial.text)}" has partial credit (%${partial.percent}%) in a question with one right answer (=). Dossier's multiple choice has no partial credit: drop the %…% or write every answer with ~ and a share (~%100%right ~%50%half).`,
+        right.line,
+        `"${snippet(right.text)}" is marked right with = and also given %${right.percent}%. The = answer earns full credit; give partial credit to a ~ answer instead (~%${right.percent}%${snippet(right.text)}).`,
+      );
+    }
+    // Moodle's single-answer question with partial credit (~%50%) or penalties (~%-25%) on other answers.
+    const alsoFull = answers.find((x) => x.marker === "~" && x.percent === 100);
+    if (alsoFull) {
+      throw new BlockError(
+        alsoFull.line,
+        `"${snippet(alsoFull.text)}" has 100% as well as the = answer, but a multiple-choice question has exactly one full-credit answer. For several right answers give each its share: ~%50%answer.`,
       );
     }
     return {
       type: "multiple-choice",
       config: {
-        options: answers.map((x, k) => ({ id: optionIdFor(k), text: x.text, correct: x.marker === "=", ...fb(x.feedback) })),
+        options: answers.map((x, k) => ({ id: optionIdFor(k), text: x.text, credit: x.marker === "=" ? 1 : (x.fraction ?? 0), ...fb(x.feedback) })),
       },
     };
   }
@@ -455,8 +629,8 @@ function readChoice(d: Decoded, a: number, b: number, openLine: number): Body {
   };
 }
 
-function readShortAnswer(d: Decoded, a: number, b: number, openLine: number, meta: Meta): Body {
-  const answers = splitAnswers(d, a, b, "=", true);
+function readShortAnswer(d: Decoded, a: number, b: number, openLine: number, meta: Meta, notes: Notes): Body {
+  const answers = splitAnswers(d, a, b, "=", notes);
   for (const ans of answers) {
     if (ans.text === "") throw new BlockError(ans.line, "an accepted answer is empty.");
     if (ans.percent !== null && ans.percent < 0) throw new BlockError(ans.line, `a short answer can't have negative credit (%${ans.percent}%).`);
@@ -474,7 +648,7 @@ function readShortAnswer(d: Decoded, a: number, b: number, openLine: number, met
   };
 }
 
-function readTrueFalse(d: Decoded, head: string, hash: number, b: number): Body {
+function readTrueFalse(d: Decoded, head: string, hash: number, b: number, notes: Notes): Body {
   const answer = head.startsWith("T");
   // Moodle: the first feedback is shown to a student who answered wrongly, the second to one who
   // answered rightly. Dossier keys feedback by what the student answered instead.
@@ -482,8 +656,8 @@ function readTrueFalse(d: Decoded, head: string, hash: number, b: number): Body 
   let right: string | undefined;
   if (hash >= 0) {
     const second = d.findLive("#", hash + 1, b);
-    wrong = stripTag(d.slice(hash + 1, second < 0 ? b : second)) || undefined;
-    right = second < 0 ? undefined : stripTag(d.slice(second + 1, b)) || undefined;
+    wrong = notes.text(d.slice(hash + 1, second < 0 ? b : second), d.lineAt(hash), "the feedback for a wrong answer") || undefined;
+    right = second < 0 ? undefined : notes.text(d.slice(second + 1, b), d.lineAt(second), "the feedback for a right answer") || undefined;
   }
   const feedbackTrue = answer ? right : wrong;
   const feedbackFalse = answer ? wrong : right;
@@ -512,8 +686,8 @@ function readNumber(text: string, line: number): number {
 
 type NumericAnswerInput = z.input<typeof numericAnswer>;
 
-function readNumeric(d: Decoded, a: number, b: number, openLine: number, meta: Meta): Body {
-  const answers = splitAnswers(d, a, b, "=~", true);
+function readNumeric(d: Decoded, a: number, b: number, openLine: number, meta: Meta, notes: Notes): Body {
+  const answers = splitAnswers(d, a, b, "=~", notes);
   if (answers.length === 0) throw new BlockError(openLine, "the numeric answer block {# } has no answers.");
   const out: NumericAnswerInput[] = [];
   for (const ans of answers) {
@@ -551,16 +725,16 @@ function readNumeric(d: Decoded, a: number, b: number, openLine: number, meta: M
   return { type: "numeric", config: { answers: out, ...(meta.unit ? { unit: meta.unit } : {}) } };
 }
 
-function readMatching(d: Decoded, a: number, b: number): Body {
+function readMatching(d: Decoded, a: number, b: number, notes: Notes): Body {
   // Moodle reads neither weights nor # feedback in matching answers, so neither is taken here.
-  const answers = splitAnswers(d, a, b, "=", false);
+  const answers = splitAnswers(d, a, b, "=", null);
   const pairs: { id: string; prompt: string; answer: string }[] = [];
   const distractors: string[] = [];
   for (const ans of answers) {
     if (ans.marker === "") throw new BlockError(ans.line, `"${snippet(ans.text)}" stands before the first = in the matching block; start each pair with =.`);
     const arrow = ans.text.indexOf("->");
     if (arrow < 0) throw new BlockError(ans.line, `the matching pair "${snippet(ans.text)}" has no -> between the item and its answer.`);
-    const left = stripTag(ans.text.slice(0, arrow));
+    const left = notes.text(ans.text.slice(0, arrow), ans.line, `matching item ${pairs.length + distractors.length + 1}`);
     const right = ans.text.slice(arrow + 2).trim();
     if (right === "") throw new BlockError(ans.line, `the matching pair "${snippet(ans.text)}" has no answer after ->.`);
     if (left === "") distractors.push(right);

@@ -25,8 +25,12 @@ export interface QuestionTypePlugin<T extends QuestionTypeId, View> {
   label: string;
   config: (typeof configSchemas)[T];
   response: (typeof responseSchemas)[T];
-  /** Enough of an answer to count as answered (the submit dialog warns about the rest). */
-  isComplete(response: z.infer<(typeof responseSchemas)[T]>): boolean;
+  /**
+   * Fully answered (every item placed, every prompt matched; the submit dialog warns about the
+   * rest), told from the player view and a response in view ids, read defensively: the quiz
+   * player runs it in the browser, the server on the same view (see ./completeness.ts).
+   */
+  isComplete(view: View, response: unknown): boolean;
   grade(config: z.infer<(typeof configSchemas)[T]>, response: z.infer<(typeof responseSchemas)[T]> | null): GradeResult;
   /** A response that earns full marks, or null where none exists (essays). */
   correctResponse(config: z.infer<(typeof configSchemas)[T]>): z.infer<(typeof responseSchemas)[T]> | null;

@@ -5,12 +5,10 @@ import { essay } from "./essay";
 import { evidence } from "./evidence";
 import type { QuestionTypeId } from "./ids";
 import { matching } from "./matching";
-import { isCompleteFor as matchingIsCompleteFor } from "./matching/grade";
 import { multipleChoice } from "./multiple-choice";
 import { multipleResponse } from "./multiple-response";
 import { numeric } from "./numeric";
 import { ordering } from "./ordering";
-import { isCompleteFor as orderingIsCompleteFor } from "./ordering/grade";
 import { configSchemas, responseSchemas, type ConfigOf, type ResponseOf } from "./schemas";
 import { shortAnswer } from "./short-answer";
 import { trueFalse } from "./true-false";
@@ -45,15 +43,6 @@ const responseSchemaOf: { [K in QuestionTypeId]: z.ZodType<ResponseOf<K>> } = re
 export function pluginFor<T extends QuestionTypeId>(type: T): QuestionTypePlugin<T, PlayerViewOf<T>> {
   return plugins[type];
 }
-
-/**
- * Completeness that needs the config ("every item placed", "every pair matched"): the contract's
- * isComplete sees only the response.
- */
-const completeWithConfig: { [K in QuestionTypeId]?: (config: ConfigOf<K>, response: ResponseOf<K>) => boolean } = {
-  ordering: orderingIsCompleteFor,
-  matching: matchingIsCompleteFor,
-};
 
 export interface QuestionDataIssue {
   /** Where in the data, e.g. "options.2.text"; "" for the whole value. */
@@ -142,13 +131,14 @@ export function responseFromView<T extends QuestionTypeId>(type: T, config: unkn
   return decoded;
 }
 
-/** For the submit dialog's "you have not answered…" warning; uses the config where the type needs it. */
-export function isAnswerComplete<T extends QuestionTypeId>(type: T, config: unknown, response: unknown): boolean {
-  const parsedResponse = parseResponse(type, response);
-  if (parsedResponse === null) return false;
-  const withConfig = completeWithConfig[type];
-  if (withConfig) return withConfig(parseConfig(type, config), parsedResponse);
-  return plugins[type].isComplete(parsedResponse);
+/**
+ * For the "you have not answered…" check on submit: the type's own isComplete, on the same view
+ * and view-id response the student's browser judged (so both always agree).
+ */
+export function isAnswerComplete<T extends QuestionTypeId>(type: T, config: unknown, response: unknown, seed: string): boolean {
+  const inView = responseToView(type, config, response, seed);
+  if (inView === null) return false;
+  return plugins[type].isComplete(playerView(type, config, { seed, shuffle: false }), inView);
 }
 
 /** A response that earns full marks (for review after the attempt), or null where none exists. */

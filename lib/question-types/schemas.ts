@@ -20,11 +20,30 @@ const feedback = multilineText(2000, { required: false }).optional();
 const credit = z.number().min(-1).max(1);
 export const anchorRef = z.string().regex(/^p-\d{1,4}$/);
 
+/**
+ * Options stored before per-option credit had `correct: true | false`. Question configs, attempt
+ * snapshots and seed files may still hold that shape; it reads as credit 1 or 0, so an old
+ * attempt grades exactly as before and no migration is needed. What is written back is always
+ * `credit`. An option carrying both keeps its `credit`.
+ */
+function creditFromLegacyCorrect(option: unknown): unknown {
+  if (typeof option !== "object" || option === null || Array.isArray(option) || !("correct" in option)) return option;
+  const { correct, ...rest } = option as Record<string, unknown>;
+  if ("credit" in rest) return rest;
+  return typeof correct === "boolean" ? { ...rest, credit: correct ? 1 : 0 } : option;
+}
+
+/**
+ * One option earns full credit (1); the others earn nothing (0), part of it (0.5), or a penalty
+ * (below 0) as Moodle allows. A question's score is never below 0, so a penalty on a single-answer
+ * question grades like 0; it is kept so a Moodle file reads back as it was written.
+ */
+const choiceOption = z.preprocess(creditFromLegacyCorrect, z.object({ id: optionId, text: text(1000), credit, feedback }));
 const choiceOptions = z
-  .array(z.object({ id: optionId, text: text(1000), correct: z.boolean(), feedback }))
+  .array(choiceOption)
   .min(2)
   .max(12)
-  .refine((o) => o.filter((x) => x.correct).length === 1, "exactly one option is correct")
+  .refine((o) => o.filter((x) => x.credit === 1).length === 1, "exactly one option is correct")
   .refine((o) => new Set(o.map((x) => x.id)).size === o.length, "option ids are unique");
 export const multipleChoiceConfig = z.object({ options: choiceOptions });
 export const multipleChoiceResponse = z.object({ optionId });

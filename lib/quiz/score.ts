@@ -1,3 +1,5 @@
+import { pluralPoints } from "@/lib/format";
+
 /**
  * What a score leaves out. A submitted attempt's score counts an answer that waits for a person
  * (an essay) as 0, so "9 of 19" can be "9 of 19, and 10 still to come": every place that shows the
@@ -14,10 +16,9 @@ export function pendingPoints(
   return snapshot.reduce((sum, q) => (waiting.has(q.key) ? sum + q.points : sum), 0);
 }
 
-const points = (n: number) => String(Math.round(n * 100) / 100);
 
 /** "10 points waiting to be graded", or null when nothing waits. */
 export function pendingLabel(pending: number | null | undefined): string | null {
   if (!pending || pending <= 0) return null;
-  return `${points(pending)} ${pending === 1 ? "point" : "points"} waiting to be graded`;
+  return `${pluralPoints(pending)} waiting to be graded`;
 }

@@ -46,6 +46,13 @@ if (!process.env.AUTH_URL && !process.env.AUTH_TRUST_HOST) {
   log("AUTH_URL is not set: trusting the Host header (set AUTH_URL to your public address behind a proxy).");
 }
 
+// Every setting checked before anything starts: a typo stops here, naming the variable.
+try {
+  (await import("../env.ts")).parseEnv(process.env);
+} catch (e) {
+  fail(e instanceof Error ? e.message : String(e));
+}
+
 const { resolveDatabase } = await import("../db/config.ts");
 const { applyMigrations } = await import("../../prisma/scripts/migrations.mts");
 const { createPrismaClient } = await import("../db/client.ts");

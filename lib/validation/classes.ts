@@ -2,6 +2,8 @@ import { z } from "zod";
 import { emailSchema } from "./auth";
 import { DATE_RANGE_MESSAGE, isRealIsoDate, isWithinSensibleYears } from "./dates";
 import { singleLineText } from "./text";
+import { timeZoneSchema } from "./time";
+import { SLUG_PATTERN } from "./content";
 
 export const JOIN_CODE_LENGTH = 8;
 // No 0/O, 1/I/L: codes are read aloud and copied from a projector.
@@ -11,7 +13,11 @@ export const idSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$
 
 export const createClassSchema = z.object({
   name: singleLineText(120, { required: "Give the class a name." }),
+  /** Where the class's due dates end; the instructor's own zone when not given. */
+  timeZone: timeZoneSchema.optional(),
 });
+
+export const classTimeZoneSchema = z.object({ classId: idSchema, timeZone: timeZoneSchema });
 
 export const joinCodeSchema = z
   .string()
@@ -28,7 +34,7 @@ export const joinCodeSchema = z
 
 export const joinClassSchema = z.object({ code: joinCodeSchema });
 
-/** A due date from <input type="date">: the end of that day, or nothing. */
+/** A due date from <input type="date">: the end of that day in the class's time zone, or nothing. */
 export const dueDateSchema = z
   .string()
   .trim()
@@ -45,7 +51,7 @@ export const dueDateSchema = z
 
 export const assignReadingSchema = z.object({
   classId: idSchema,
-  readingSlug: z.string().trim().min(1, "Choose a reading.").max(100).regex(/^[a-z0-9-]+$/, "Choose a reading."),
+  readingSlug: z.string().trim().min(1, "Choose a reading.").max(100).regex(SLUG_PATTERN, "Choose a reading."),
   dueDate: dueDateSchema,
 });
 
@@ -59,7 +65,6 @@ export const rosterNameSchema = z
   .trim()
   .min(1, "The name is missing.")
   .max(100, "The name is longer than 100 characters.")
-  // eslint-disable-next-line no-control-regex
   .refine((s) => !/[\u0000-\u001F\u007F]/.test(s), "The name holds a line break or another control character.");
 
 export const rosterEmailSchema = emailSchema;

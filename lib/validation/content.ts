@@ -12,7 +12,9 @@ export const sourceRefSchema = z.object({
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 export const sourceRefsSchema = z.array(sourceRefSchema);
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "kebab-case slug");
+/** A reading's, section's or note's name in URLs: kebab-case ("mielke-andropov-1981"). */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const slug = z.string().regex(SLUG_PATTERN, "kebab-case slug");
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)

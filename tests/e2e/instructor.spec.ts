@@ -33,10 +33,11 @@ test.describe("an instructor", () => {
     await expect(student.getByText("You have joined History 12A")).toBeVisible();
     await student.getByRole("link", { name: "Stasi Note on Meeting Between Minister Mielke and KGB Chairman Andropov" }).click();
     await expect(student.getByTestId("save-state")).toBeVisible();
-    const saved = student.waitForResponse((r) => r.url().endsWith("/progress") && r.status() === 200);
+    const saved = student.waitForResponse(async (r) => r.url().endsWith("/progress") && r.ok() && ((await r.json()) as { summary: { readSections: string[] } }).summary.readSections.includes("mielke-closing"));
+    // Staying in the part for its reading time (shortened on the e2e server) marks it read.
     await student.locator("[data-section-end='mielke-closing']").evaluate((el) => el.scrollIntoView({ block: "center" }));
-    await expect(student.locator("#s-mielke-closing").getByText("You have read this part.")).toBeVisible();
-    await saved; // a finished part is reported within a couple of seconds
+    await expect(student.locator("#s-mielke-closing").getByText("You have read this part.")).toBeVisible({ timeout: 20_000 });
+    await saved; // a finished part is reported at once, and the server agrees
     await student.close();
 
     const row = page.getByTestId("progress-table").locator("tr", { hasText: "Jan Wiśniewski" });
@@ -45,6 +46,42 @@ test.describe("an instructor", () => {
       await expect(row).toContainText("11%", { timeout: 1000 });
     }).toPass({ timeout: 15_000 });
     await expect(page.getByRole("heading", { name: "Roster (1)" })).toBeVisible();
+  });
+
+  test("sees times in their own time zone, students in theirs; a due date ends the day in the class's zone", async ({ browser }) => {
+    const teacherContext = await browser.newContext({ timezoneId: "Europe/Warsaw" });
+    const teacher = await teacherContext.newPage();
+    await signIn(teacher, demo.instructor);
+    await teacher.getByLabel("Class name").fill("History 10C: Warsaw");
+    // The class takes the instructor's zone unless they choose another.
+    await expect(teacher.getByLabel("Time zone")).toHaveValue("Europe/Warsaw");
+    await teacher.getByRole("button", { name: "Create class" }).click();
+    await expect(teacher.getByRole("heading", { level: 1 })).toHaveText("History 10C: Warsaw");
+    await teacher.getByLabel("Due date (optional)").fill("2030-06-15");
+    await teacher.getByRole("button", { name: "Assign reading" }).click();
+    await expect(teacher.getByText("The reading is assigned")).toBeVisible();
+    await expect(teacher.getByText("due 15 Jun 2030, 23:59 Warsaw time")).toBeVisible();
+    await expectNoAxeViolations(teacher);
+    const code = (await teacher.getByTestId("join-code").textContent())!.trim();
+    await teacherContext.close();
+
+    const studentContext = await browser.newContext({ timezoneId: "America/New_York" });
+    const student = await studentContext.newPage();
+    await student.goto("/signup");
+    await student.getByLabel("Your name").fill("Sam Carter");
+    await student.getByLabel("Email").fill(uniqueEmail("sam"));
+    await student.getByLabel("Password").fill("a walk in the woods 1982");
+    await student.getByRole("button", { name: "Create account" }).click();
+    await expect(student.getByTestId("signed-in-as")).toBeVisible();
+    await student.goto(`/join?code=${code}`);
+    await student.getByRole("button", { name: "Join class" }).click();
+    await expect(student.getByText("You have joined History 10C")).toBeVisible();
+    // The same instant, in New York: six hours earlier.
+    await expect(student.getByText("due 15 Jun 2030, 17:59 New York time")).toBeVisible();
+    await student.goto("/dashboard");
+    await expect(student.getByText("due 15 Jun 2030, 17:59 New York time")).toBeVisible();
+    await expect(student.getByText("UTC")).toHaveCount(0);
+    await studentContext.close();
   });
 
   test("sees the demo class's roster and progress table", async ({ page }) => {

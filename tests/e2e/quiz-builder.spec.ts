@@ -2,6 +2,7 @@ import { expect, test, type Page, type Response } from "@playwright/test";
 import { demo, expectNoAxeViolations, signIn } from "./fixtures";
 
 test("the instructor opens the quiz builder and imports GIFT with errors reported by line", async ({ page }) => {
+  test.setTimeout(180_000);
   await signIn(page, demo.instructor);
   await page.goto("/quizzes");
   await expectNoAxeViolations(page);
@@ -18,13 +19,48 @@ test("the instructor opens the quiz builder and imports GIFT with errors reporte
     "::Helsinki::In which year was the Helsinki Final Act signed? {#1975}",
     "",
     "::Broken::This block is never closed {=yes ~no",
+    "",
+    // What Moodle teachers write: a description, partial credit, wildcards, tags, per-answer formats.
+    "The next questions are about the strikes of August 1980.",
+    "",
+    "// [tag:poland] [tag:1980]",
+    "::Strike start::[html]Where did the August 1980 strikes begin? {=Gdańsk ~%50%[markdown]Gdynia#It joined soon after. ~Warsaw}",
+    "",
+    "::Union::Name the union founded in September 1980. {=Solidar* =%0%*#Think of Gdańsk.}",
+    "",
+    '// Dossier ordering question "Before and after" (not importable into GIFT): items in order: 1. KOR; 2. Solidarność',
   ].join("\n");
   await page.getByLabel(/GIFT text|Paste/i).fill(gift);
   await page.getByTestId("import-preview").click();
   await expect(page.getByTestId("import-found")).toContainText("Brest");
   await expect(page.getByTestId("import-found")).toContainText("Helsinki");
   await expect(page.getByTestId("import-errors")).toContainText("5");
+  // Skipped on purpose, and said so: the description and the question a Dossier export wrote as a comment.
+  const skipped = page.getByTestId("import-skipped");
+  await expect(skipped).toContainText("Description “The next questions are about the strikes…” on line 7 is not a question; Dossier skips it.");
+  await expect(skipped).toContainText("1 ordering question in this file was exported as a comment and cannot be imported from GIFT, which has no such question types: “Before and after” (line 14).");
+  // What of a question is not kept is listed under it, with its line.
+  const strike = page.getByTestId("import-not-kept-3");
+  await expect(strike).toContainText("Line 9: question “Strike start”: the tags “poland”, “1980” are not kept");
+  await expect(strike).toContainText("Line 10: question “Strike start”: answer 2 is marked [markdown], but Dossier keeps one format per question, here [html].");
+  await expect(page.getByRole("checkbox", { name: /Strike start/ })).toHaveAccessibleDescription(/answer 2 is marked \[markdown\]/);
+  await expect(page.getByTestId("form-message")).toHaveText("Found 4 questions, 1 problem and 2 notes on what is skipped. Nothing is saved yet: choose the questions to keep, then save.");
   await expectNoAxeViolations(page);
+
+  // Saved to the bank, the partial credit and the wildcard are there to edit.
+  await page.getByTestId("import-save").click();
+  await expect(page).toHaveURL(/\/questions\?imported=4$/);
+  await page.getByRole("link", { name: "Edit “Strike start”", exact: true }).click();
+  await expect(page.getByRole("radio", { name: "Correct answer (option 1)" })).toBeChecked();
+  await expect(page.getByLabel("Partial credit for option 1 (%)")).toHaveCount(0);
+  await expect(page.getByLabel("Partial credit for option 2 (%)")).toHaveValue("50");
+  await expect(page.getByLabel("Partial credit for option 3 (%)")).toHaveValue("0");
+  await expectNoAxeViolations(page);
+  await page.goto("/questions");
+  await page.getByRole("link", { name: "Edit “Union”", exact: true }).click();
+  await expect(page.getByLabel("Answer 1", { exact: true })).toHaveValue("Solidar*");
+  await expect(page.getByLabel("Answer 2", { exact: true })).toHaveValue("*");
+  await expect(page.getByLabel("Credit (%) for answer 2")).toHaveValue("0");
 });
 
 test("students cannot reach the builder or the bank", async ({ page }) => {
@@ -118,6 +154,10 @@ test("the instructor builds a quiz with every question type, previews it and ass
     // The summary's link leads to the field; marking the answer and saving again works.
     await summary.getByRole("link", { name: "Options" }).click();
     await page.getByRole("radio", { name: "Correct answer (option 1)" }).check();
+    // The correct option earns full credit; the others may earn part of it (0% unless set).
+    await expect(page.getByLabel("Partial credit for option 1 (%)")).toHaveCount(0);
+    await expect(page.getByLabel("Partial credit for option 2 (%)")).toHaveValue("0");
+    await expect(page.getByLabel("Partial credit for option 3 (%)")).toHaveValue("0");
     await saveQuestion(page, quizUrl, 1, "Multiple choice", "Where the talks took place");
   });
 
@@ -153,8 +193,9 @@ test("the instructor builds a quiz with every question type, previews it and ass
     await page.getByLabel("Feedback for answer 1 (optional)").fill(SECRET.saFeedback);
     await page.getByRole("button", { name: "Add an accepted answer" }).click();
     await expect(page.getByLabel("Answer 2", { exact: true })).toBeFocused();
+    // Another accepted answer is most often another spelling: it starts at full credit.
+    await expect(page.getByLabel("Credit (%) for answer 2")).toHaveValue("100");
     await page.getByLabel("Answer 2", { exact: true }).fill("Solidarity");
-    await page.getByLabel("Credit (%) for answer 2").fill("100");
     // “Solidarnosc” is to count as “Solidarność”: accents must not matter.
     await expect(page.getByRole("checkbox", { name: "Accents matter" })).not.toBeChecked();
     await expect(page.getByRole("checkbox", { name: "Case matters" })).not.toBeChecked();
@@ -263,7 +304,7 @@ test("the instructor builds a quiz with every question type, previews it and ass
   await test.step("settings are saved and still there after a reload", async () => {
     const settings = page.getByTestId("quiz-settings");
     await settings.getByLabel("Attempts allowed").fill("2");
-    await settings.getByLabel("Closes (UTC, optional)").fill("2030-06-30T18:00");
+    await settings.getByLabel("Closes (optional)").fill("2030-06-30T18:00");
     await settings.getByRole("radio", { name: "After the quiz closes (needs a close date)" }).check();
     await settings.getByRole("checkbox", { name: "The right answers" }).check();
     await settings.getByRole("button", { name: "Save settings" }).click();
@@ -272,7 +313,7 @@ test("the instructor builds a quiz with every question type, previews it and ass
     await page.reload();
     const reloaded = page.getByTestId("quiz-settings");
     await expect(reloaded.getByLabel("Attempts allowed")).toHaveValue("2");
-    await expect(reloaded.getByLabel("Closes (UTC, optional)")).toHaveValue("2030-06-30T18:00");
+    await expect(reloaded.getByLabel("Closes (optional)")).toHaveValue("2030-06-30T18:00");
     await expect(reloaded.getByRole("radio", { name: "After the quiz closes (needs a close date)" })).toBeChecked();
     await expect(reloaded.getByRole("radio", { name: "Right after the attempt is submitted" })).not.toBeChecked();
     await expect(reloaded.getByRole("checkbox", { name: "The right answers" })).toBeChecked();
@@ -323,7 +364,8 @@ test("the instructor builds a quiz with every question type, previews it and ass
     await expect(assign.getByTestId("form-message")).toHaveText("The quiz is assigned. Students see it on their dashboard, and can start it once they have read every part of the reading.");
     const assigned = page.getByTestId("quiz-assignments");
     await expect(assigned.getByRole("listitem")).toHaveCount(1);
-    await expect(assigned).toContainText(`${CLASS_NAME} · due 15 Jun 2030 · opens after the reading`);
+    // Due at the end of the day in the class's zone (UTC for the demo class), shown in the instructor's (UTC here).
+    await expect(assigned).toContainText(`${CLASS_NAME} · due 15 Jun 2030, 23:59 UTC · opens after the reading`);
 
     // The class page lists it too.
     await assigned.getByRole("link", { name: CLASS_NAME }).click();

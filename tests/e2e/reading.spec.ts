@@ -16,7 +16,7 @@ test.describe("the public reading", () => {
     const shown = await document.locator("[data-paragraph]").evaluateAll((els) =>
       els.map((el) => {
         const copy = el.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll("[data-chip]").forEach((c) => c.remove());
+        copy.querySelectorAll("[data-chip], [data-pnum]").forEach((c) => c.remove());
         return (copy.textContent ?? "").trim();
       }),
     );
@@ -37,7 +37,8 @@ test.describe("the public reading", () => {
     await expect(page.locator(".speaker-andropov").first()).toBeVisible();
     await expect(page.getByRole("heading", { name: "On Poland:" })).toBeVisible();
     await expect(page.locator("[data-insertion]").filter({ hasText: "[Mielke to Moscow]" })).toBeVisible();
-    await expect(page.locator("ul li#p-4")).toHaveText("Comrade Army General Andropov");
+    // The paragraph number comes first ("Paragraph 4", in the margin), then the text.
+    await expect(page.locator("ul li#p-4")).toHaveText("Paragraph 4Comrade Army General Andropov");
     // The gap after "only two candidates remained:".
     const gap = page.locator("#gap-1");
     await expect(gap).toContainText("not preserved");
@@ -124,6 +125,71 @@ test.describe("the public reading", () => {
     await expect(page).toHaveURL(/#p-96$/);
   });
 
+  test("numbers every paragraph quietly in the margin, also in print", async ({ page }) => {
+    await page.goto(READING);
+    const paragraph = page.locator("#p-129");
+    const label = paragraph.locator("[data-pnum]");
+    await expect(label).toBeVisible();
+    // Read out as "Paragraph 129"; seen as a small number beside the first line.
+    await expect(label).toHaveText("Paragraph 129");
+    const [box, text] = await Promise.all([label.boundingBox(), paragraph.boundingBox()]);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(text!.x + 1);
+    expect(Math.abs(box!.y - text!.y)).toBeLessThan(16);
+    const sizes = await paragraph.evaluate((el) => [parseFloat(getComputedStyle(el).fontSize), parseFloat(getComputedStyle(el.querySelector("[data-pnum-n]")!).fontSize)]);
+    expect(sizes[1]).toBeLessThan(sizes[0]!);
+    // Every paragraph of the document has its number, and each number once.
+    const numbers = await page.locator("article [data-paragraph] [data-pnum]").allTextContents();
+    const anchors = await page.locator("article [data-paragraph]").evaluateAll((els) => els.map((el) => el.id));
+    expect(numbers).toEqual(anchors.map((a) => `Paragraph ${a.replace("p-", "")}`));
+    await page.emulateMedia({ media: "print" });
+    await expect(label).toBeVisible();
+  });
+
+  test("a paragraph's permalink opens the reading there and highlights that paragraph", async ({ page }) => {
+    await page.goto(`${READING}/p/p-129`);
+    await expect(page).toHaveURL(/#p-129$/);
+    const target = page.locator("#p-129");
+    await expect(target).toBeInViewport();
+    const look = (el: Element) => {
+      const s = getComputedStyle(el);
+      const n = getComputedStyle(el.querySelector("[data-pnum-n]")!);
+      return { target: el.matches(":target"), outline: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), background: s.backgroundColor, numberWeight: Number(n.fontWeight) };
+    };
+    const highlighted = await target.evaluate(look);
+    const plain = await page.locator("#p-128").evaluate(look);
+    expect(highlighted.target).toBe(true);
+    // Not colour alone: an outline around the paragraph, and its number set in bold.
+    expect(highlighted.outline).toBe("solid");
+    expect(highlighted.outlineWidth).toBeGreaterThanOrEqual(2);
+    expect(highlighted.numberWeight).toBeGreaterThanOrEqual(700);
+    expect(plain).toMatchObject({ target: false, outline: "none" });
+    expect(plain.numberWeight).toBeLessThan(700);
+    expect(highlighted.background).not.toBe(plain.background);
+    await expectNoAxeViolations(page);
+  });
+
+  test("a timeline chip opens its event beside the text instead of jumping to the timeline", async ({ page }) => {
+    await page.goto(READING);
+    const chip = page.locator("article a[data-chip][href^='#event-']").first();
+    const slug = (await chip.getAttribute("href"))!.replace("#event-", "");
+    const title = (await page.locator(`#event-${slug} h3`).textContent())!;
+    await chip.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => window.scrollY);
+    await chip.focus();
+    await page.keyboard.press("Enter");
+    const panel = page.getByRole("complementary", { name: "Notes beside the text" });
+    const heading = panel.getByRole("heading", { level: 2 });
+    await expect(heading).toHaveText(title);
+    await expect(heading).toBeFocused();
+    await expect(panel).toContainText("Sources");
+    expect(page.url()).not.toContain("#event-");
+    expect(Math.abs((await page.evaluate(() => window.scrollY)) - before)).toBeLessThan(50);
+    await expectNoAxeViolations(page);
+    await page.keyboard.press("Escape");
+    await expect(chip).toBeFocused();
+    await expect(panel.getByRole("heading", { level: 2 })).toHaveText("Context for this reading");
+  });
+
   test("is served from the cache, not rebuilt per request", async ({ request }) => {
     await request.get(READING);
     const res = await request.get(READING);
@@ -161,7 +227,14 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   test("the whole reading and its notes are there, and note links jump to the note", async ({ page }) => {
     await page.goto(READING);
-    await expect(page.locator("#p-1")).toHaveText("N o t e");
+    await expect(page.locator("#p-1")).toHaveText("Paragraph 1N o t e");
+    await expect(page.locator("#p-1 [data-pnum]")).toBeVisible();
+    // A timeline chip is a plain link to the event in the timeline.
+    const chip = page.locator("article a[data-chip][href^='#event-']").first();
+    const href = (await chip.getAttribute("href"))!;
+    await chip.click();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect(page.locator(href)).toBeInViewport();
     await expect(page.locator("#note-polish-crisis")).toBeVisible();
     await page.locator('article a[data-note="madrid-csce"]').first().click();
     await expect(page).toHaveURL(/#note-madrid-csce$/);

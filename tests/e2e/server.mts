@@ -35,6 +35,9 @@ const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/b
     DOSSIER_TRUSTED_PROXY_HOPS: "1",
     // Short sessions are tested by forging an expired cookie, not by waiting.
     NODE_ENV: "production",
+    // A part counts as read after a tenth of its usual reading time (1–13 s instead of 10–122 s),
+    // so the tests can dwell in a part without waiting minutes; lib/progress/dwell.ts.
+    DOSSIER_READ_DWELL_SCALE: "0.1",
   },
 });
 let stopping = false;

@@ -21,13 +21,15 @@ test.describe("a student", () => {
     await expect(panel.getByRole("heading", { level: 2 })).toContainText("Andropov");
     await page.keyboard.press("Escape");
 
-    // Reaching the end of a part marks it read…
+    // Staying in a part for its reading time marks it read (the e2e server shortens that time)…
     const closing = page.locator("#s-mielke-closing");
     const toc = page.getByRole("navigation", { name: "Contents" }).locator("li", { hasText: "Mielke on the working class" });
     await expect(toc).toContainText("Not read yet:");
+    const confirmed = page.waitForResponse(async (r) => r.url().endsWith("/progress") && r.ok() && ((await r.json()) as { summary: { readSections: string[] } }).summary.readSections.includes("mielke-closing"));
     await page.locator("[data-section-end='mielke-closing']").evaluate((el) => el.scrollIntoView({ block: "center" }));
-    await expect(closing.getByText("You have read this part.")).toBeVisible();
+    await expect(closing.getByText("You have read this part.")).toBeVisible({ timeout: 20_000 });
     await expect(toc).not.toContainText("Not read");
+    await confirmed;
     // …and the explicit control undoes and redoes it.
     await closing.getByRole("button", { name: /as not read$/ }).click();
     await expect(closing.getByText("Finished this part?")).toBeVisible();
@@ -45,15 +47,67 @@ test.describe("a student", () => {
     await expect(page.getByRole("progressbar").first()).not.toHaveAttribute("aria-valuenow", "11");
   });
 
+  test("scrolling back past parts marks none of them read; staying in a part does", async ({ page }) => {
+    // A new student, nothing read yet.
+    await page.goto("/signup");
+    await page.getByLabel("Your name").fill("Marta Lis");
+    await page.getByLabel("Email").fill(uniqueEmail("marta"));
+    await page.getByLabel("Password").fill("gdansk shipyard august 1980");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByTestId("signed-in-as")).toBeVisible();
+    await page.goto("/join?code=DETENTE8");
+    await page.getByRole("button", { name: "Join class" }).click();
+    await expect(page.getByText("You have joined History 11B")).toBeVisible();
+    await page.goto("/dashboard");
+    await page.getByRole("link", { name: "Start reading" }).click();
+    await expect(page.getByTestId("progress-percent")).toHaveText("0% read");
+
+    const toc = page.getByRole("navigation", { name: "Contents" });
+    const part = (n: number) => toc.locator("li").nth(n - 1);
+    const nextFrame = () => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+    const report = () => {
+      const sent = page.waitForResponse((r) => r.url().endsWith("/progress") && r.request().method() === "POST" && r.ok());
+      return page.evaluate(() => window.dispatchEvent(new Event("online"))).then(() => sent);
+    };
+
+    // The trial: from the end of Part 7 back up to Part 4, quickly, then to the top.
+    await page.locator("[data-section-end='poland-crisis']").evaluate((el) => el.scrollIntoView({ block: "end" }));
+    await nextFrame();
+    for (const slug of ["poland-crisis", "poland-history", "western-europe", "international"]) {
+      await page.locator(`#s-${slug}`).evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await nextFrame();
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await nextFrame();
+    await report();
+    await expect(toc).not.toContainText("Read:");
+    await page.reload();
+    await expect(page.getByTestId("progress-percent")).toHaveText("0% read");
+    await expect(toc).not.toContainText("Read:");
+
+    // Staying in Part 4 (the e2e server shortens the time a part needs) marks it read, and only it.
+    await page.locator("#s-international").evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await expect(part(4)).toContainText("Read:", { timeout: 30_000 });
+    await report();
+    await page.reload();
+    await expect(part(4)).toContainText("Read:");
+    for (const n of [3, 5, 6, 7]) await expect(part(n)).toContainText("Not read yet:");
+    await expect(page.getByTestId("progress-percent")).toHaveText("11% read");
+  });
+
   test("resumes where they stopped", async ({ page }) => {
     await signIn(page, demo.students[0]!);
     await page.getByRole("link", { name: "Continue reading" }).click();
+    // Leaving sends the last position (a beacon, also on in-app navigation): wait for it, not for a time.
+    const near96 = (body: string | null) => {
+      const n = Number(/"anchor":"p-(\d+)"/.exec(body ?? "")?.[1]);
+      return n >= 90 && n <= 110;
+    };
+    const sent = page.waitForRequest((r) => r.url().includes("/progress") && r.method() === "POST" && near96(r.postData()));
     await page.locator("#p-96").evaluate((el) => el.scrollIntoView({ block: "start" }));
-    await page.waitForTimeout(300);
-    // Leaving sends the last position (a beacon, also on in-app navigation).
     await page.getByRole("link", { name: /History 11B/ }).click();
     await expect(page.getByRole("heading", { name: "Assigned readings" })).toBeVisible();
-    await page.waitForTimeout(500);
+    await sent;
     await page.goto("/dashboard");
     await page.getByRole("link", { name: "Continue reading" }).click();
     await expect(page.getByText("Resumed where you stopped.")).toBeVisible();
@@ -64,11 +118,14 @@ test.describe("a student", () => {
 
   test("keeps progress on the device while offline and sends it when back online", async ({ page, context }) => {
     await signIn(page, demo.students[2]!); // Dawit: nothing read yet
+    // The page's opening report starts the server's clock for the time spent reading.
+    const opened = page.waitForResponse((r) => r.url().endsWith("/progress") && r.ok());
     await page.getByRole("link", { name: "Start reading" }).click();
     await expect(page.getByTestId("save-state")).toBeVisible();
+    await opened;
     await context.setOffline(true);
     await page.locator("[data-section-end='participants']").evaluate((el) => el.scrollIntoView({ block: "center" }));
-    await expect(page.getByRole("navigation", { name: "Contents" }).locator("li").first()).toContainText("Read:");
+    await expect(page.getByRole("navigation", { name: "Contents" }).locator("li").first()).toContainText("Read:", { timeout: 20_000 });
     // Force the periodic report now rather than waiting 20 s.
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await expect(page.getByTestId("save-state")).toContainText("Offline");

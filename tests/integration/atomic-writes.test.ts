@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Viewer } from "@/lib/authz/policy";
+import { sectionThresholds } from "@/lib/progress/dwell";
 import { DEMO_READING } from "@/prisma/demo-accounts";
 import { classWith, createUser, optionIdFor, quizSettings } from "../helpers/fixtures";
 import { createFaults, InjectedFault } from "../helpers/faults";
@@ -204,17 +205,26 @@ describe("reading progress", () => {
     const db = testDb.db();
     const assignmentId = (await classes.assignReading(teacher, { classId, readingSlug: DEMO_READING })).id;
     const slugs = (await db.section.findMany({ where: { reading: { slug: DEMO_READING } }, orderBy: { position: "asc" }, select: { slug: true } })).map((s) => s.slug);
-    const report = { anchor: "p-12", sectionsRead: slugs.slice(0, 3), active: true };
-    const row = () => db.readingProgress.findUnique({ where: { assignmentId_userId: { assignmentId, userId: student.id } }, include: { sectionsRead: true, activity: true } });
+    // Three parts, each given its full reading time within the window since the opening report.
+    const paragraphs = await db.paragraph.findMany({ where: { reading: { slug: DEMO_READING } }, select: { kind: true, text: true, section: { select: { slug: true } } } });
+    const thresholds = sectionThresholds(paragraphs.map((p) => ({ section: p.section.slug, kind: p.kind, text: p.text })));
+    const dwell = Object.fromEntries(slugs.slice(0, 3).map((slug) => [slug, thresholds.get(slug)!]));
+    const report = { anchor: "p-12", dwell, active: true };
+    const row = () =>
+      db.readingProgress.findUnique({ where: { assignmentId_userId: { assignmentId, userId: student.id } }, include: { sectionsRead: true, activity: true, dwell: true } });
+    await progress.reportProgress(student, assignmentId, { anchor: "p-1" }, T0);
+    const opened = await row();
 
     faults.failOnWrite("SectionRead", 2);
-    await expect(progress.reportProgress(student, assignmentId, report, T0)).rejects.toThrow(InjectedFault);
+    await expect(progress.reportProgress(student, assignmentId, report, at(10))).rejects.toThrow(InjectedFault);
     const failed = await row();
     expect(failed?.sectionsRead ?? []).toEqual([]);
     expect(failed?.activity ?? []).toEqual([]);
-    expect(failed?.lastAnchor ?? null).toBeNull();
+    expect(failed?.dwell ?? []).toEqual([]);
+    expect(failed?.lastAnchor).toBe("p-1");
+    expect(failed?.reportedAt).toEqual(opened?.reportedAt);
 
-    const summary = await progress.reportProgress(student, assignmentId, report, T0);
+    const summary = await progress.reportProgress(student, assignmentId, report, at(10));
     expect(summary.sectionsRead).toBe(3);
     const done = await row();
     expect(done?.sectionsRead).toHaveLength(3);
@@ -228,7 +238,7 @@ describe("reading progress", () => {
     await classes.joinClass(reader, (await db.class.findUniqueOrThrow({ where: { id: classId } })).joinCode);
     const assignmentId = (await classes.assignReading(teacher, { classId, readingSlug: DEMO_READING })).id;
     const slugs = (await db.section.findMany({ where: { reading: { slug: DEMO_READING } }, orderBy: { position: "asc" }, select: { slug: true } })).map((s) => s.slug);
-    await progress.reportProgress(reader, assignmentId, { sectionsRead: slugs.slice(0, -1) }, T0);
+    for (const slug of slugs.slice(0, -1)) await progress.setSectionDone(reader, assignmentId, slug, true, T0);
     const last = slugs.at(-1)!;
 
     // The last write: completion, after the part was recorded.

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Viewer } from "@/lib/authz/policy";
 import { minuteBucket } from "@/lib/progress/compute";
+import { MAX_REPORT_WINDOW_SECONDS, sectionThresholds } from "@/lib/progress/dwell";
 import { DEMO_INSTRUCTOR, DEMO_READING, DEMO_STUDENTS } from "@/prisma/demo-accounts";
 import { createUser, expectAppError, viewerByEmail } from "../helpers/fixtures";
 import { setupTestDatabase } from "../helpers/test-db";
@@ -21,6 +22,9 @@ let classId: string;
 let joinCode: string;
 let assignmentId: string;
 let sectionSlugs: string[];
+/** Seconds each part needs (by slug), as the server computes them (no DOSSIER_READ_DWELL_SCALE here). */
+let thresholds: Map<string, number>;
+const need = (slug: string) => thresholds.get(slug)!;
 
 const MINUTE = 60_000;
 /** A fixed minute boundary, so "same minute" and "next minute" are exact. */
@@ -40,6 +44,8 @@ beforeAll(async () => {
   sectionSlugs = (
     await db.section.findMany({ where: { reading: { slug: DEMO_READING } }, orderBy: { position: "asc" }, select: { slug: true } })
   ).map((s) => s.slug);
+  const paragraphs = await db.paragraph.findMany({ where: { reading: { slug: DEMO_READING } }, select: { kind: true, text: true, section: { select: { slug: true } } } });
+  thresholds = sectionThresholds(paragraphs.map((p) => ({ section: p.section.slug, kind: p.kind, text: p.text })));
   // The outsider is a student of another class (the demo class), not of this one.
   await classes.joinClass(outsider, "DETENTE8");
 });
@@ -51,11 +57,26 @@ async function enrolledStudent(label = "student"): Promise<Viewer> {
   return s;
 }
 
-async function progressRow(userId: string) {
+async function progressRow(userId: string, assignment = assignmentId) {
   return testDb.db().readingProgress.findUnique({
-    where: { assignmentId_userId: { assignmentId, userId } },
-    include: { sectionsRead: true, activity: true },
+    where: { assignmentId_userId: { assignmentId: assignment, userId } },
+    include: { sectionsRead: true, activity: true, dwell: true },
   });
+}
+
+/**
+ * Reads these parts as the page reports an honest reader: an empty report when the page opens
+ * (it starts the server's clock), then, part after part, the time spent in it once that time
+ * has passed. `first` goes with the opening report. Returns the time of the last report (ms after T0).
+ */
+async function readByTime(s: Viewer, slugs: string[], startMs = 0, first: { anchor?: string; active?: boolean } = {}, assignment = assignmentId): Promise<number> {
+  await progress.reportProgress(s, assignment, first, at(startMs));
+  let t = startMs;
+  for (const slug of slugs) {
+    t += need(slug) * 1000;
+    await progress.reportProgress(s, assignment, { dwell: { [slug]: need(slug) } }, at(t));
+  }
+  return t;
 }
 
 describe("openAssignment", () => {
@@ -115,17 +136,19 @@ describe("reportProgress", () => {
 
   it("rejects an unknown anchor as invalid and changes nothing else in the same report", async () => {
     const s = await enrolledStudent();
-    await progress.reportProgress(s, assignmentId, { anchor: "p-10", sectionsRead: [sectionSlugs[0]!], active: true }, at(0));
+    await readByTime(s, [sectionSlugs[0]!], 0, { anchor: "p-10", active: true });
     const before = await progressRow(s.id);
 
     await expectAppError(
-      progress.reportProgress(s, assignmentId, { anchor: "p-9999", sectionsRead: [sectionSlugs[1]!], active: true }, at(5 * MINUTE)),
+      progress.reportProgress(s, assignmentId, { anchor: "p-9999", dwell: { [sectionSlugs[1]!]: 200 }, active: true }, at(5 * MINUTE)),
       "invalid",
     );
 
     const after = await progressRow(s.id);
     expect(after?.lastAnchor).toBe("p-10");
     expect(after?.sectionsRead.map((r) => r.sectionId)).toEqual(before?.sectionsRead.map((r) => r.sectionId));
+    expect(after?.dwell).toEqual(before?.dwell);
+    expect(after?.reportedAt).toEqual(before?.reportedAt);
     expect(after?.activity.map((m) => m.minute)).toEqual([minuteBucket(at(0))]);
     const opened = await progress.openAssignment(s, assignmentId);
     expect(opened.readSections).toEqual([sectionSlugs[0]]);
@@ -134,50 +157,104 @@ describe("reportProgress", () => {
 
   it("rejects an unknown section as invalid and changes nothing else in the same report", async () => {
     const s = await enrolledStudent();
-    await progress.reportProgress(s, assignmentId, { anchor: "p-10", sectionsRead: [sectionSlugs[0]!] }, at(0));
+    await readByTime(s, [sectionSlugs[0]!], 0, { anchor: "p-10" });
 
     await expectAppError(
-      progress.reportProgress(s, assignmentId, { anchor: "p-20", sectionsRead: [sectionSlugs[1]!, "no-such-section"], active: true }, at(MINUTE)),
+      progress.reportProgress(s, assignmentId, { anchor: "p-20", dwell: { [sectionSlugs[1]!]: 30, "no-such-section": 30 }, active: true }, at(MINUTE)),
       "invalid",
     );
     const after = await progressRow(s.id);
     expect(after?.lastAnchor).toBe("p-10");
     expect(after?.sectionsRead).toHaveLength(1);
+    expect(after?.dwell).toHaveLength(1);
     expect(after?.activity).toHaveLength(0);
   });
 
   it("does not create a progress row for a rejected first report", async () => {
     const s = await enrolledStudent();
     await expectAppError(progress.reportProgress(s, assignmentId, { anchor: "p-99999" }, at(0)), "invalid");
-    await expectAppError(progress.reportProgress(s, assignmentId, { sectionsRead: ["nope"] }, at(0)), "invalid");
+    await expectAppError(progress.reportProgress(s, assignmentId, { dwell: { nope: 5 } }, at(0)), "invalid");
     expect(await progressRow(s.id)).toBeNull();
   });
 
-  it("counts a section read once however often it is reported", async () => {
+  it("marks a part read once the time credited to it reaches its threshold, and not a second earlier", async () => {
     const s = await enrolledStudent();
     const slug = sectionSlugs[2]!;
-    await progress.reportProgress(s, assignmentId, { sectionsRead: [slug] }, at(0));
-    await progress.reportProgress(s, assignmentId, { sectionsRead: [slug] }, at(MINUTE));
-    const summary = await progress.reportProgress(s, assignmentId, { sectionsRead: [slug, slug] }, at(2 * MINUTE));
-    expect(summary.sectionsRead).toBe(1);
-    expect(summary.percent).toBe(Math.floor((1 / sectionSlugs.length) * 100));
+    const t = need(slug);
+    expect(t).toBeGreaterThan(10);
+    await progress.reportProgress(s, assignmentId, {}, at(0));
+    const almost = await progress.reportProgress(s, assignmentId, { dwell: { [slug]: t - 1 } }, at((t - 1) * 1000));
+    expect(almost).toMatchObject({ sectionsRead: 0, readSections: [] });
+    const read = await progress.reportProgress(s, assignmentId, { dwell: { [slug]: 1 } }, at(t * 1000));
+    expect(read).toMatchObject({ sectionsRead: 1, readSections: [slug], percent: Math.floor((1 / sectionSlugs.length) * 100) });
+    // More time in it later changes nothing: still one read, at the time it was reached.
+    await progress.reportProgress(s, assignmentId, { dwell: { [slug]: 20 } }, at((t + 20) * 1000));
     const row = await progressRow(s.id);
     expect(row?.sectionsRead).toHaveLength(1);
-    // The first report's time is kept.
-    expect(row?.sectionsRead[0]!.readAt.getTime()).toBe(at(0).getTime());
-    expect(row?.sectionsRead[0]!.via).toBe("scrolled");
+    expect(row?.sectionsRead[0]).toMatchObject({ via: "dwelled", readAt: at(t * 1000) });
+    expect(row?.dwell.map((d) => d.seconds)).toEqual([t + 20]);
+    expect((await progress.openAssignment(s, assignmentId)).dwellSeconds).toEqual({ [slug]: t + 20 });
+  });
+
+  it("credits no more time than has passed since the previous report, and none to a first report", async () => {
+    const s = await enrolledStudent();
+    const [a, b] = [sectionSlugs[3]!, sectionSlugs[4]!];
+    // A first report has no earlier one to measure against.
+    await progress.reportProgress(s, assignmentId, { dwell: { [a]: 600 } }, at(0));
+    expect((await progressRow(s.id))?.dwell).toEqual([]);
+    // Five seconds later, ten minutes are claimed: five seconds are credited.
+    await progress.reportProgress(s, assignmentId, { dwell: { [a]: 600 } }, at(5_000));
+    expect((await progressRow(s.id))?.dwell.map((d) => d.seconds)).toEqual([5]);
+    // Claims over several parts share the window alike: 30 s for 60 + 30 claimed gives 20 + 10.
+    await progress.reportProgress(s, assignmentId, { dwell: { [a]: 60, [b]: 30 } }, at(35_000));
+    const bySection = async () => {
+      const ids = await testDb.db().section.findMany({ where: { slug: { in: [a, b] }, reading: { slug: DEMO_READING } }, select: { id: true, slug: true } });
+      const row = await progressRow(s.id);
+      return Object.fromEntries(ids.map((x) => [x.slug, row?.dwell.find((d) => d.sectionId === x.id)?.seconds ?? 0]));
+    };
+    expect(await bySection()).toEqual({ [a]: 25, [b]: 10 });
+    // A report whose clock is behind the last one gets nothing, and does not move the clock back.
+    await progress.reportProgress(s, assignmentId, { dwell: { [a]: 60 } }, at(10_000));
+    expect(await bySection()).toEqual({ [a]: 25, [b]: 10 });
+    // However long the gap, one report is credited at most MAX_REPORT_WINDOW_SECONDS.
+    await progress.reportProgress(s, assignmentId, { dwell: { [b]: 86_400 } }, at(35_000 + 24 * 60 * MINUTE));
+    expect(await bySection()).toEqual({ [a]: 25, [b]: 10 + MAX_REPORT_WINDOW_SECONDS });
+  });
+
+  it("marks nothing read for a student scrolling back from Part 7 to Part 4, as in the trial", async () => {
+    const s = await enrolledStudent("trial");
+    await progress.reportProgress(s, assignmentId, {}, at(0));
+    // The page reports a second or two in each part crossed on the way, then more in Part 4.
+    await progress.reportProgress(s, assignmentId, { anchor: "p-150", dwell: { "poland-crisis": 2, "poland-history": 1, "western-europe": 1 }, active: true }, at(20_000));
+    const summary = await progress.reportProgress(s, assignmentId, { anchor: "p-70", dwell: { international: 3 }, active: true }, at(40_000));
+    expect(summary).toMatchObject({ sectionsRead: 0, percent: 0, readSections: [] });
+    expect((await progressRow(s.id))?.sectionsRead).toEqual([]);
+  });
+
+  it("leaves a part the student marked as not read unread while they spend more time in it", async () => {
+    const s = await enrolledStudent();
+    const slug = sectionSlugs[0]!;
+    const t = await readByTime(s, [slug]);
+    expect((await progress.openAssignment(s, assignmentId)).readSections).toEqual([slug]);
+    await progress.setSectionDone(s, assignmentId, slug, false, at(t + 1000));
+    await progress.reportProgress(s, assignmentId, { dwell: { [slug]: 30 } }, at(t + 31_000));
+    expect((await progress.openAssignment(s, assignmentId)).readSections).toEqual([]);
   });
 
   it("handles five identical concurrent reports: one progress row, one minute, one section, no error", async () => {
     const s = await enrolledStudent("concurrent");
-    const report = { anchor: "p-5", sectionsRead: [sectionSlugs[0]!], active: true };
-    const results = await Promise.allSettled(Array.from({ length: 5 }, () => progress.reportProgress(s, assignmentId, report, at(0))));
+    const slug = sectionSlugs[0]!;
+    await progress.reportProgress(s, assignmentId, {}, at(0));
+    // Five copies of one report (retries, tabs, two app instances): one of them gets the window.
+    const report = { anchor: "p-5", dwell: { [slug]: need(slug) }, active: true };
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => progress.reportProgress(s, assignmentId, report, at(need(slug) * 1000))));
     const failures = results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason));
     expect(failures).toEqual([]);
     expect(await testDb.db().readingProgress.count({ where: { assignmentId, userId: s.id } })).toBe(1);
     const row = await progressRow(s.id);
     expect(row?.activity).toHaveLength(1);
     expect(row?.sectionsRead).toHaveLength(1);
+    expect(row?.dwell.map((d) => d.seconds)).toEqual([need(slug)]);
     const opened = await progress.openAssignment(s, assignmentId);
     expect(opened.progress).toMatchObject({ minutesSpent: 1, sectionsRead: 1, resumeAnchor: "p-5" });
   });
@@ -200,13 +277,16 @@ describe("reportProgress", () => {
   it("reports complete at 100% once every section is read, and records completedAt", async () => {
     const s = await enrolledStudent();
     const half = Math.ceil(sectionSlugs.length / 2);
-    const partial = await progress.reportProgress(s, assignmentId, { sectionsRead: sectionSlugs.slice(0, half) }, at(0));
+    const t = await readByTime(s, sectionSlugs.slice(0, half));
+    const partial = (await progress.openAssignment(s, assignmentId)).progress;
     expect(partial).toMatchObject({ status: "in-progress", sectionsRead: half, percent: Math.floor((half / sectionSlugs.length) * 100) });
     expect((await progressRow(s.id))?.completedAt).toBeNull();
 
-    const done = await progress.reportProgress(s, assignmentId, { sectionsRead: sectionSlugs.slice(half) }, at(MINUTE));
+    const rest = sectionSlugs.slice(half);
+    const end = await readByTime(s, rest, t);
+    const done = (await progress.openAssignment(s, assignmentId)).progress;
     expect(done).toMatchObject({ status: "complete", percent: 100, sectionsRead: sectionSlugs.length, totalSections: sectionSlugs.length });
-    expect((await progressRow(s.id))?.completedAt?.getTime()).toBe(at(MINUTE).getTime());
+    expect((await progressRow(s.id))?.completedAt?.getTime()).toBe(at(end).getTime());
     const opened = await progress.openAssignment(s, assignmentId);
     expect([...opened.readSections].sort()).toEqual([...sectionSlugs].sort());
   });
@@ -244,10 +324,10 @@ describe("setSectionDone", () => {
     expect((await progress.openAssignment(s, assignmentId)).readSections).toEqual([]);
   });
 
-  it("marking a scrolled section as done records it as marked", async () => {
+  it("marking a part read by time as done records it as marked", async () => {
     const s = await enrolledStudent();
     const slug = sectionSlugs[0]!;
-    await progress.reportProgress(s, assignmentId, { sectionsRead: [slug] }, at(0));
+    await readByTime(s, [slug]);
     await progress.setSectionDone(s, assignmentId, slug, true, at(MINUTE));
     const row = await progressRow(s.id);
     expect(row?.sectionsRead.map((r) => r.via)).toEqual(["marked"]);
@@ -255,13 +335,13 @@ describe("setSectionDone", () => {
 
   it("completes the reading with the last section, and undoing one section reopens it", async () => {
     const s = await enrolledStudent();
-    await progress.reportProgress(s, assignmentId, { sectionsRead: sectionSlugs.slice(0, -1) }, at(0));
+    const t = await readByTime(s, sectionSlugs.slice(0, -1));
     const last = sectionSlugs[sectionSlugs.length - 1]!;
-    const complete = await progress.setSectionDone(s, assignmentId, last, true, at(MINUTE));
+    const complete = await progress.setSectionDone(s, assignmentId, last, true, at(t + MINUTE));
     expect(complete).toMatchObject({ status: "complete", percent: 100 });
     expect((await progressRow(s.id))?.completedAt).not.toBeNull();
 
-    const reopened = await progress.setSectionDone(s, assignmentId, sectionSlugs[0]!, false, at(2 * MINUTE));
+    const reopened = await progress.setSectionDone(s, assignmentId, sectionSlugs[0]!, false, at(t + 2 * MINUTE));
     expect(reopened.status).toBe("in-progress");
     expect(reopened.percent).toBe(Math.floor(((sectionSlugs.length - 1) / sectionSlugs.length) * 100));
     expect((await progressRow(s.id))?.completedAt).toBeNull();
@@ -292,8 +372,8 @@ describe("getClassProgress", () => {
       await classes.joinClass(s, code);
       students.push(s);
     }
-    await progress.reportProgress(students[1]!, assignmentB, { sectionsRead: sectionSlugs.slice(0, 2), active: true, anchor: "p-30" }, at(0));
-    await progress.reportProgress(students[2]!, assignmentB, { sectionsRead: sectionSlugs, active: true }, at(0));
+    await readByTime(students[1]!, sectionSlugs.slice(0, 2), 0, { active: true, anchor: "p-30" }, assignmentB);
+    await readByTime(students[2]!, sectionSlugs, 0, { active: true }, assignmentB);
     await progress.reportProgress(students[2]!, assignmentB, { active: true }, at(MINUTE));
   });
 
@@ -346,7 +426,6 @@ describe("getClassProgress", () => {
     await progress.reportProgress(s, assignmentId, { anchor: "p-40", active: true });
     const first = (await progress.getClassProgress(owner, classId)).assignments[0]!.rows.find((r) => r.studentId === s.id)!;
     expect(first.lastActiveAt).toBeInstanceOf(Date);
-    await new Promise((resolve) => setTimeout(resolve, 50));
     const heartbeatAt = Date.now();
     await progress.reportProgress(s, assignmentId, { active: true }, new Date(heartbeatAt + MINUTE));
     const second = (await progress.getClassProgress(owner, classId)).assignments[0]!.rows.find((r) => r.studentId === s.id)!;
@@ -399,7 +478,7 @@ describe("listMyAssignments", () => {
   it("lists a student's assignments across classes, and nothing for an instructor", async () => {
     const s = await enrolledStudent();
     await classes.joinClass(s, "DETENTE8");
-    await progress.reportProgress(s, assignmentId, { sectionsRead: [sectionSlugs[0]!] }, at(0));
+    await readByTime(s, [sectionSlugs[0]!]);
     const list = await progress.listMyAssignments(s);
     expect(list.map((a) => a.assignmentId).sort()).toEqual(
       [assignmentId, (await testDb.db().assignment.findFirstOrThrow({ where: { class: { joinCode: "DETENTE8" } } })).id].sort(),

@@ -23,7 +23,9 @@ describe("createAccount and authenticate", () => {
     const viewer = await users.createAccount(input);
     expect(viewer).toMatchObject({ email: "marta.k@school.org", name: "Marta Kowalska", role: "student" });
     expect(viewer.id).toEqual(expect.any(String));
-    expect(Object.keys(viewer).sort()).toEqual(["email", "id", "name", "role"]);
+    expect(Object.keys(viewer).sort()).toEqual(["email", "id", "name", "role", "timeZone"]);
+    // Not known until the person's browser says (components/ui/time-zone-sync.tsx).
+    expect(viewer.timeZone).toBeNull();
 
     const signedIn = await users.authenticate("marta.k@school.org", PASSWORD);
     expect(signedIn).toEqual(viewer);

@@ -17,6 +17,7 @@ let progress: typeof import("@/lib/data/progress");
 let teacher: Viewer;
 let reader: Viewer;
 let skimmer: Viewer;
+let cheater: Viewer;
 let classId: string;
 let sectionSlugs: string[];
 
@@ -31,7 +32,8 @@ beforeAll(async () => {
   teacher = await createUser(db, "instructor", "after-teacher");
   reader = await createUser(db, "student", "reader");
   skimmer = await createUser(db, "student", "skimmer");
-  classId = await classWith(db, teacher, "After-reading class", [reader, skimmer]);
+  cheater = await createUser(db, "student", "cheater");
+  classId = await classWith(db, teacher, "After-reading class", [reader, skimmer, cheater]);
   const reading = await db.reading.findUniqueOrThrow({ where: { slug: DEMO_READING }, select: { sections: { select: { slug: true } } } });
   sectionSlugs = reading.sections.map((s) => s.slug);
 });
@@ -75,6 +77,32 @@ describe("a quiz that opens after the reading", () => {
     expect(again).toEqual({ id: assigned.id, readingAssigned: false });
     expect((await db.assignment.findUniqueOrThrow({ where: { id: readingAssignment.id } })).dueAt?.toISOString()).toBe(dueAt.toISOString());
     expect((await attempts.startAttempt(skimmer, assigned.id)).resumed).toBe(false);
+  });
+
+  it("stays closed to a client that reports every part read, or hours in each, all at once", async () => {
+    const { progressReportSchema } = await import("@/lib/validation/progress");
+    const db = testDb.db();
+    const { id: quizId } = await quizzes.createQuiz(teacher, { ...settings, title: "Not for skimmers" }, DEMO_READING);
+    await quizzes.createQuestion(teacher, question, { quizId });
+    const assigned = await quizzes.assignQuiz(teacher, { quizId, classId, dueAt: null, opensAfterReading: true });
+    const readingAssignment = await db.assignment.findFirstOrThrow({ where: { classId }, select: { id: true } });
+
+    // What a hostile page can post to /api/assignments/:id/progress, through the route's own schema.
+    const everyPart = (seconds: number) => Object.fromEntries(sectionSlugs.map((slug) => [slug, seconds]));
+    const bodies: unknown[] = [
+      { sectionsRead: sectionSlugs },
+      { dwell: everyPart(86_400) },
+      { sectionsRead: sectionSlugs, dwell: everyPart(86_400), active: true },
+    ];
+    for (let i = 0; i < 20; i++) bodies.push({ dwell: everyPart(600), active: true });
+    for (const body of bodies) {
+      const report = progressReportSchema.safeParse(body);
+      if (report.success) await progress.reportProgress(cheater, readingAssignment.id, report.data);
+    }
+
+    expect((await progress.openAssignment(cheater, readingAssignment.id)).readSections).toEqual([]);
+    expect((await attempts.getQuizAssignmentForStudent(cheater, assigned.id)).waitsForReading).toBe(true);
+    await expectAppError(attempts.startAttempt(cheater, assigned.id), "forbidden");
   });
 
   it("refuses to open after a reading when the quiz is on none", async () => {

@@ -33,9 +33,9 @@ const mc = {
   anchors: ["p-118"],
   config: {
     options: [
-      { id: "a", text: "February 1981", correct: false, feedback: "That is what the note says, but it is wrong." },
-      { id: "b", text: "3–4 April 1981", correct: true },
-      { id: "c", text: "July 1981", correct: false },
+      { id: "a", text: "February 1981", credit: 0, feedback: "That is what the note says, but it is wrong." },
+      { id: "b", text: "3–4 April 1981", credit: 1 },
+      { id: "c", text: "July 1981", credit: 0 },
     ],
   },
 };
@@ -90,7 +90,7 @@ describe("the question bank", () => {
 
   it("rejects malformed questions with messages per field, saving nothing", async () => {
     const before = (await quizzes.listMyQuestions(teacher)).length;
-    const twoRight = { ...mc, config: { options: mc.config.options.map((o) => ({ ...o, correct: true })) } };
+    const twoRight = { ...mc, config: { options: mc.config.options.map((o) => ({ ...o, credit: 1 })) } };
     const err = await expectAppError(quizzes.createQuestion(teacher, twoRight), "invalid");
     expect(Object.values(err.fieldErrors).flat().join(" ")).toContain("exactly one option is correct");
     await expectAppError(quizzes.createQuestion(teacher, { ...mc, type: "no-such-type" }), "invalid");
@@ -177,7 +177,7 @@ describe("taking a quiz", () => {
 
     const player = await attempts.getAttemptForPlayer(student, attemptId);
     const wire = JSON.stringify(player);
-    expect(wire).not.toMatch(/"correct"|"answer"|feedback|That is what the note says/);
+    expect(wire).not.toMatch(/"correct"|"credit"|"answer"|feedback|That is what the note says/);
     expect(player.questions.map((q) => q.key)).toEqual(["q1", "q2"]);
     await expectAppError(attempts.getAttemptForPlayer(classmate, attemptId), "forbidden");
 
@@ -317,10 +317,43 @@ describe("taking a quiz", () => {
     await attempts.submitAttempt(student, attemptId, at(2));
     expect((await attempts.getAttemptReview(teacher, attemptId)).score).toBe(0);
     // The instructor changes the key so "a" is right.
-    const options = mc.config.options.map((o) => ({ ...o, correct: o.id === "a" }));
+    const options = mc.config.options.map((o) => ({ ...o, credit: o.id === "a" ? 1 : 0 }));
     await quizzes.updateQuestion(teacher, question.id, { ...mc, config: { options } });
     expect((await attempts.getAttemptReview(teacher, attemptId)).score).toBe(0);
     await expectAppError(attempts.regradeAssignment(student, quizAssignmentId), "forbidden");
+    expect(await attempts.regradeAssignment(teacher, quizAssignmentId)).toEqual({ attempts: 1 });
+    expect((await attempts.getAttemptReview(teacher, attemptId)).score).toBe(2);
+  });
+});
+
+describe("multiple choice stored before per-option credit (correct: true/false)", () => {
+  const legacyOptions = mc.config.options.map(({ credit, ...o }) => ({ ...o, correct: credit === 1 }));
+  const toLegacy = (config: { options?: unknown[] }) => ({ ...config, options: legacyOptions });
+
+  it("an old attempt snapshot and an old bank row still grade, review and regrade as before", async () => {
+    const db = testDb.db();
+    const { quizAssignmentId } = await quizWith([mc]);
+    const bank = await quizzes.listMyQuestions(teacher);
+    const question = bank[bank.length - 1]!;
+    const { attemptId } = await attempts.startAttempt(classmate, quizAssignmentId, T0);
+    // Rewrite what the database holds to the shape an older Dossier wrote.
+    const row = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { snapshot: true } });
+    const snapshot = (JSON.parse(row.snapshot) as { config: { options?: unknown[] } }[]).map((q) => ({ ...q, config: toLegacy(q.config) }));
+    await db.attempt.update({ where: { id: attemptId }, data: { snapshot: JSON.stringify(snapshot) }, select: { id: true } });
+    await db.question.update({ where: { id: question.id }, data: { config: JSON.stringify({ options: legacyOptions }) }, select: { id: true } });
+    expect(JSON.stringify(snapshot)).toContain('"correct":true');
+
+    // The player still shows the options (and no key), and the right option still earns full marks.
+    expect(JSON.stringify(await attempts.getAttemptForPlayer(classmate, attemptId))).not.toMatch(/"correct"|"credit"/);
+    await attempts.saveResponse(classmate, attemptId, "q1", { optionId: await optionIdFor(classmate, attemptId, "q1", "3–4 April 1981") }, at(1));
+    await attempts.submitAttempt(classmate, attemptId, at(2));
+    const review = await attempts.getAttemptReview(teacher, attemptId);
+    expect(review.score).toBe(2);
+    expect(review.questions[0]!.correctResponse).toEqual(review.questions[0]!.response);
+
+    // The bank reads the old row in the new shape, and a regrade against it changes nothing.
+    const reread = (await quizzes.listMyQuestions(teacher)).find((q) => q.id === question.id)!;
+    expect(reread.config).toEqual(mc.config);
     expect(await attempts.regradeAssignment(teacher, quizAssignmentId)).toEqual({ attempts: 1 });
     expect((await attempts.getAttemptReview(teacher, attemptId)).score).toBe(2);
   });
@@ -345,6 +378,13 @@ describe("grading and results", () => {
     await expectAppError(attempts.gradeResponse(classmate, attemptId, "q1", { rubricScores: { author: 2, gap: 2 }, comment: "" }), "forbidden");
     await expectAppError(attempts.gradeResponse(teacher, attemptId, "q1", { comment: "no score" }), "invalid");
 
+    // A hand-given fraction is stored rounded like an automatic one (4 decimals), and clamped.
+    await attempts.gradeResponse(teacher, attemptId, "q1", { fraction: 2 / 3, comment: "" });
+    const stored = () => testDb.db().attemptResponse.findFirstOrThrow({ where: { attemptId, questionKey: "q1" }, select: { fraction: true, state: true } });
+    expect(await stored()).toEqual({ fraction: 0.6667, state: "partial" });
+    await attempts.gradeResponse(teacher, attemptId, "q1", { fraction: 1.2, comment: "" });
+    expect(await stored()).toEqual({ fraction: 1, state: "correct" });
+
     await attempts.gradeResponse(teacher, attemptId, "q1", { rubricScores: { author: 2, gap: 1 }, comment: "Say more about the private talk." });
     book = await attempts.getGradebook(teacher, classId);
     expect(book.students.find((s) => s.id === classmate.id)!.cells[column]).toMatchObject({ state: "submitted", score: 2 + 1.5 });
@@ -363,7 +403,7 @@ describe("grading and results", () => {
       type: "evidence",
       title: "Poland",
       prompt: "Did Andropov expect a Soviet intervention in Poland? Cite the paragraphs.",
-      config: { answer: { kind: "choice", options: [{ id: "y", text: "Yes", correct: false }, { id: "n", text: "No", correct: true }] }, evidence: ["p-120", "p-121"] },
+      config: { answer: { kind: "choice", options: [{ id: "y", text: "Yes", credit: 0 }, { id: "n", text: "No", credit: 1 }] }, evidence: ["p-120", "p-121"] },
     };
     const { quizAssignmentId } = await quizWith([mc, tf, evidence], { attemptsAllowed: 0 });
     const answers: [Viewer, string, boolean, string[]][] = [

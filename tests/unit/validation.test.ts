@@ -143,28 +143,37 @@ describe("joinCodeSchema", () => {
 
 describe("progressReportSchema", () => {
   it("accepts a full report, and an empty one", () => {
-    const report = { anchor: "p-12", sectionsRead: ["participants", "poland-crisis"], active: true };
+    const report = { anchor: "p-12", dwell: { participants: 12, "poland-crisis": 3 }, active: true };
     expect(progressReportSchema.parse(report)).toEqual(report);
     expect(progressReportSchema.parse({})).toEqual({});
   });
 
-  it("rejects unknown keys", () => {
+  it("rejects unknown keys, and a list of parts said to be read (only time spent in them counts)", () => {
     expect(progressReportSchema.safeParse({ anchor: "p-1", userId: "someone-else" }).success).toBe(false);
     expect(progressReportSchema.safeParse({ minutes: 500 }).success).toBe(false);
+    expect(progressReportSchema.safeParse({ sectionsRead: ["participants"] }).success).toBe(false);
   });
 
   it.each([["gap-1"], ["p-"], ["p-12345"], ["P-1"], ["p-1 "], ["p-1; DROP TABLE"], [""], ["1"]])("rejects the anchor %j", (anchor) => {
     expect(progressReportSchema.safeParse({ anchor }).success).toBe(false);
   });
 
-  it.each([["Bad Slug"], ["UPPER"], [""], ["x".repeat(61)], ["slug/../other"]])("rejects the section %j", (slug) => {
-    expect(progressReportSchema.safeParse({ sectionsRead: [slug] }).success).toBe(false);
+  it.each([["Bad Slug"], ["UPPER"], [""], ["x".repeat(61)], ["slug/../other"], ["constructor "]])("rejects the section %j", (slug) => {
+    expect(progressReportSchema.safeParse({ dwell: { [slug]: 5 } }).success).toBe(false);
   });
 
-  it("accepts up to 50 sections and rejects more", () => {
-    const sections = (n: number) => Array.from({ length: n }, (_, i) => `s-${i}`);
-    expect(progressReportSchema.safeParse({ sectionsRead: sections(50) }).success).toBe(true);
-    expect(progressReportSchema.safeParse({ sectionsRead: sections(51) }).success).toBe(false);
+  it("drops a __proto__ key rather than passing it on", () => {
+    expect(progressReportSchema.parse(JSON.parse('{"dwell":{"__proto__":5}}'))).toEqual({ dwell: {} });
+  });
+
+  it.each([[-1], [1.5], [86_401], [Number.NaN], ["12"], [null]])("rejects the reading time %j", (seconds) => {
+    expect(progressReportSchema.safeParse({ dwell: { participants: seconds } }).success).toBe(false);
+  });
+
+  it("accepts up to 50 parts in one report and rejects more", () => {
+    const parts = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`s-${i}`, 1]));
+    expect(progressReportSchema.safeParse({ dwell: parts(50) }).success).toBe(true);
+    expect(progressReportSchema.safeParse({ dwell: parts(51) }).success).toBe(false);
   });
 
   it("rejects a non-boolean active flag", () => {

@@ -7,7 +7,7 @@ import { listMyQuizzes } from "@/lib/data/quizzes";
 import { guardPage } from "@/lib/http/page-guard";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { CreateClassForm } from "@/components/classes/class-forms";
-import { formatDay } from "@/components/ui/dates";
+import { formatDateTime, supportedTimeZones, usableTimeZone } from "@/lib/time/zones";
 import { MyQuizzes } from "@/components/quiz/my-quizzes";
 import { SuccessNotice } from "@/components/ui/notice";
 
@@ -39,7 +39,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   <li key={a.assignmentId} className="card">
                     <p className="text-sm text-muted">
                       {a.className}
-                      {a.dueAt ? ` · due ${formatDay(a.dueAt)}` : ""}
+                      {a.dueAt ? ` · due ${formatDateTime(a.dueAt, usableTimeZone(viewer.timeZone))}` : ""}
                     </p>
                     <h3 className="mt-1 text-lg font-bold">
                       <Link href={`/assignments/${a.assignmentId}`}>{a.readingTitle}</Link>
@@ -123,7 +123,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </section>
           <section aria-labelledby="new-class-title" className="card mt-10 max-w-lg">
             <h2 id="new-class-title" className="text-xl font-bold">Create a class</h2>
-            <CreateClassForm />
+            <CreateClassForm zones={supportedTimeZones()} defaultZone={usableTimeZone(viewer.timeZone)} />
           </section>
         </>
       )}

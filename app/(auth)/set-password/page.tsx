@@ -4,7 +4,7 @@ import { LINK_COOKIE, linkProblemMessage, tokenSchema } from "@/lib/auth/one-tim
 import { inspectSignInLink } from "@/lib/data/sign-in-links";
 import { PageMessage } from "@/components/ui/page-message";
 import { SetPasswordForm } from "@/components/auth/set-password-form";
-import { formatDateTime } from "@/components/ui/dates";
+import { formatDateTime, usableTimeZone } from "@/lib/time/zones";
 
 export const metadata: Metadata = { title: "Set your password", referrer: "no-referrer", robots: { index: false } };
 
@@ -35,7 +35,7 @@ export default async function SetPasswordPage() {
           ? `Your teacher made an account for you in ${link.className}. Choose a password; from now on you sign in with your e-mail and this password.`
           : `Your teacher made this link so you can choose a new password. Your old password stops working.`}
       </p>
-      <p className="mt-2 text-sm text-muted">This link works once, until {formatDateTime(link.expiresAt)}.</p>
+      <p className="mt-2 text-sm text-muted">This link works once, until {formatDateTime(link.expiresAt, usableTimeZone(link.timeZone))}.</p>
       <SetPasswordForm email={link.email} />
     </main>
   );

@@ -16,8 +16,8 @@ const MAX_EVIDENCE = 20;
 export const emptyChoiceAnswer = (): ChoiceAnswer => ({
   kind: "choice",
   options: [
-    { id: "a", text: "", correct: false, feedback: "" },
-    { id: "b", text: "", correct: false, feedback: "" },
+    { id: "a", text: "", credit: 0, feedback: "" },
+    { id: "b", text: "", credit: 0, feedback: "" },
   ],
 });
 export const emptyTextAnswer = (): TextAnswer => ({ kind: "text", answers: [{ text: "", credit: 1, feedback: "" }], caseSensitive: false, accentSensitive: false, punctuationSensitive: false });

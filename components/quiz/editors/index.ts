@@ -30,9 +30,9 @@ export const editors: { [K in QuestionTypeId]: ComponentType<EditorProps<K>> } =
 const emptyConfigs: { [K in QuestionTypeId]: () => ConfigOf<K> } = {
   "multiple-choice": () => ({
     options: [
-      { id: "a", text: "", correct: false, feedback: "" },
-      { id: "b", text: "", correct: false, feedback: "" },
-      { id: "c", text: "", correct: false, feedback: "" },
+      { id: "a", text: "", credit: 0, feedback: "" },
+      { id: "b", text: "", credit: 0, feedback: "" },
+      { id: "c", text: "", credit: 0, feedback: "" },
     ],
   }),
   "multiple-response": () => ({
@@ -65,8 +65,8 @@ const emptyConfigs: { [K in QuestionTypeId]: () => ConfigOf<K> } = {
     answer: {
       kind: "choice",
       options: [
-        { id: "a", text: "", correct: false, feedback: "" },
-        { id: "b", text: "", correct: false, feedback: "" },
+        { id: "a", text: "", credit: 0, feedback: "" },
+        { id: "b", text: "", credit: 0, feedback: "" },
       ],
     },
     evidence: [],

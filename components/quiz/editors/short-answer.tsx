@@ -39,7 +39,7 @@ export function AcceptedAnswersEditor({
     <fieldset id={listId} className="space-y-3" aria-describedby={describedBy(hintId, errors[path]?.length ? errorIdFor(listId) : null)}>
       <legend className="field-label">Accepted answers</legend>
       <p id={hintId} className="text-sm text-muted">
-        At least one answer earns 100%. Add other spellings or partly right answers with less credit.
+        At least one answer earns 100%. A new answer starts at 100% (another spelling); lower its credit for a partly right one. In an answer, * stands for any characters: “Gorb*” accepts “Gorbachev”, and an answer of only * accepts anything (at 0%, it carries feedback for every other answer). Write \* for a real asterisk.
       </p>
       <ErrorText id={listId} path={path} messages={errors[path]} />
       <ol className="space-y-3">
@@ -68,7 +68,7 @@ export function AcceptedAnswersEditor({
           );
         })}
       </ol>
-      <button type="button" id={`${listId}-add`} className="btn-secondary" disabled={answers.length >= MAX_ANSWERS} onClick={() => controls.add({ text: "", credit: answers.length === 0 ? 1 : 0.5, feedback: "" })}>
+      <button type="button" id={`${listId}-add`} className="btn-secondary" disabled={answers.length >= MAX_ANSWERS} onClick={() => controls.add({ text: "", credit: 1, feedback: "" })}>
         Add an accepted answer
       </button>
     </fieldset>

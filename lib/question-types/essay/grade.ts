@@ -5,7 +5,7 @@ import type { ConfigOf, ResponseOf } from "@/lib/question-types/schemas";
 type Config = ConfigOf<"essay">;
 type Response = ResponseOf<"essay">;
 
-export function isComplete(response: Response): boolean {
+export function isGradable(response: Response): boolean {
   return !isBlank(response.text);
 }
 
@@ -14,7 +14,7 @@ export function isComplete(response: Response): boolean {
  * nothing to read, so it is settled at once as unanswered with 0, like every other type.
  */
 export function grade(_config: Config, response: Response | null): GradeResult {
-  if (response === null || !isComplete(response)) return unanswered();
+  if (response === null || !isGradable(response)) return unanswered();
   return { fraction: null, state: "needs-grading", feedback: [] };
 }
 

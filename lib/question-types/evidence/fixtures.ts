@@ -5,9 +5,9 @@ export const evidenceFixtures = {
     answer: {
       kind: "choice",
       options: [
-        { id: "fear", text: "Fear that the strikes would become a general strike", correct: true, feedback: "Yes, see the Politburo minutes." },
-        { id: "moscow", text: "An order from Moscow", correct: false, feedback: "Moscow urged firmness, not concessions." },
-        { id: "economy", text: "A sudden economic recovery", correct: false },
+        { id: "fear", text: "Fear that the strikes would become a general strike", credit: 1, feedback: "Yes, see the Politburo minutes." },
+        { id: "moscow", text: "An order from Moscow", credit: 0, feedback: "Moscow urged firmness, not concessions." },
+        { id: "economy", text: "A sudden economic recovery", credit: 0 },
       ],
     },
     evidence: ["p-12", "p-14"],

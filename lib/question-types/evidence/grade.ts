@@ -12,7 +12,7 @@ function hasAnswer(response: Response): boolean {
 }
 
 /** Both halves of the task: an answer, and at least one paragraph cited for it. */
-export function isComplete(response: Response): boolean {
+export function isGradable(response: Response): boolean {
   return hasAnswer(response) && response.anchors.length > 0;
 }
 

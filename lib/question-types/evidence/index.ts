@@ -1,6 +1,7 @@
 import type { QuestionTypePlugin } from "@/lib/question-types/contract";
 import { evidenceConfig, evidenceResponse } from "@/lib/question-types/schemas";
-import { correctResponse, grade, isComplete } from "./grade";
+import { correctResponse, grade } from "./grade";
+import { isComplete } from "./complete";
 import { answerGroup, answerLabels, keySummary } from "./labels";
 import { mapResponseIds, responseIds, toPlayerView, type EvidenceView } from "./view";
 

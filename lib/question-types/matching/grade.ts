@@ -10,18 +10,11 @@ function chosenFor(response: Response, pairId: string): string | undefined {
   return Object.hasOwn(response.matches, pairId) ? response.matches[pairId] : undefined;
 }
 
-/**
- * What can be told without the config: something matched, no blank answers. The contract's
- * isComplete has no config, so "every pair matched" is isCompleteFor (the registry uses it).
- */
-export function isComplete(response: Response): boolean {
+export function isGradable(response: Response): boolean {
   const chosen = Object.values(response.matches);
   return chosen.length > 0 && chosen.every((answer) => !isBlank(answer));
 }
 
-export function isCompleteFor(config: Config, response: Response): boolean {
-  return config.pairs.every((pair) => !isBlank(chosenFor(response, pair.id)));
-}
 
 /** Exact comparison after trimming: the student picks from the offered texts, so no fuzziness is needed. */
 export function grade(config: Config, response: Response | null): GradeResult {

@@ -3,15 +3,16 @@ import type { QuestionFixtures } from "@/lib/question-types/registry";
 export const multipleChoiceFixtures = {
   config: {
     options: [
-      { id: "gdansk", text: "Gdańsk", correct: true, feedback: "Yes: the strike began at the Lenin Shipyard in Gdańsk." },
-      { id: "warsaw", text: "Warsaw", correct: false, feedback: "Warsaw was the seat of government, not of the strike." },
-      { id: "krakow", text: "Kraków", correct: false },
-      { id: "lodz", text: "Łódź", correct: false, feedback: "Łódź had its own strikes, but later." },
+      { id: "gdansk", text: "Gdańsk", credit: 1, feedback: "Yes: the strike began at the Lenin Shipyard in Gdańsk." },
+      { id: "warsaw", text: "Warsaw", credit: 0, feedback: "Warsaw was the seat of government, not of the strike." },
+      { id: "krakow", text: "Kraków", credit: 0 },
+      { id: "lodz", text: "Łódź", credit: 0, feedback: "Łódź had its own strikes, but later." },
+      { id: "gdynia", text: "Gdynia", credit: 0.5, feedback: "Gdynia's shipyard joined the strike, but it began in Gdańsk." },
     ],
   },
   responses: {
     correct: { optionId: "gdansk" },
-    partial: null,
+    partial: { optionId: "gdynia" },
     wrong: { optionId: "warsaw" },
     empty: null,
   },

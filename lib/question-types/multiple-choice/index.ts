@@ -1,6 +1,7 @@
 import type { QuestionTypePlugin } from "@/lib/question-types/contract";
 import { multipleChoiceConfig, multipleChoiceResponse } from "@/lib/question-types/schemas";
-import { correctResponse, grade, isComplete } from "./grade";
+import { correctResponse, grade } from "./grade";
+import { isComplete } from "./complete";
 import { answerLabels, keySummary } from "./labels";
 import { mapResponseIds, responseIds, toPlayerView, type MultipleChoiceView } from "./view";
 

@@ -8,8 +8,12 @@ export function choiceAnswerLabels(config: Pick<Config, "options">, response: Re
   return [textOf(config.options, response.optionId)];
 }
 
+/** The options that earn credit, full credit first: "✓ text", or "◐ text (50%)" for partial credit. */
 export function choiceKeySummary(config: Pick<Config, "options">): string[] {
-  return config.options.filter((o) => o.correct).map((o) => `✓ ${o.text}`);
+  return config.options
+    .filter((o) => o.credit > 0)
+    .sort((a, b) => b.credit - a.credit)
+    .map((o) => (o.credit >= 1 ? `✓ ${o.text}` : `◐ ${o.text} (${Math.round(o.credit * 100)}%)`));
 }
 
 export const answerLabels = choiceAnswerLabels;

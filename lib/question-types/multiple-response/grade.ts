@@ -5,12 +5,12 @@ import type { ConfigOf, ResponseOf } from "@/lib/question-types/schemas";
 type Config = ConfigOf<"multiple-response">;
 type Response = ResponseOf<"multiple-response">;
 
-export function isComplete(response: Response): boolean {
+export function isGradable(response: Response): boolean {
   return response.optionIds.length > 0;
 }
 
 export function grade(config: Config, response: Response | null): GradeResult {
-  if (response === null || !isComplete(response)) return unanswered();
+  if (response === null || !isGradable(response)) return unanswered();
   const picked = new Set(response.optionIds);
   // Authored order, not click order, and unknown ids drop out here.
   const chosen = config.options.filter((o) => picked.has(o.id));

@@ -6,7 +6,7 @@ type Config = ConfigOf<"numeric">;
 type Response = ResponseOf<"numeric">;
 type NumericAnswer = Config["answers"][number];
 
-export function isComplete(response: Response): boolean {
+export function isGradable(response: Response): boolean {
   return Number.isFinite(response.value);
 }
 
@@ -19,7 +19,7 @@ export function accepts(answer: NumericAnswer, value: number): boolean {
 }
 
 export function grade(config: Config, response: Response | null): GradeResult {
-  if (response === null || !isComplete(response)) return unanswered();
+  if (response === null || !isGradable(response)) return unanswered();
   let best: NumericAnswer | null = null;
   for (const answer of config.answers) {
     if (accepts(answer, response.value) && (best === null || answer.credit > best.credit)) best = answer;

@@ -5,17 +5,10 @@ import type { ConfigOf, ResponseOf } from "@/lib/question-types/schemas";
 type Config = ConfigOf<"ordering">;
 type Response = ResponseOf<"ordering">;
 
-/**
- * What can be told without the config: something placed, nothing twice. The contract's
- * isComplete has no config, so "every item placed" is isCompleteFor (the registry uses it).
- */
-export function isComplete(response: Response): boolean {
+export function isGradable(response: Response): boolean {
   return response.order.length > 0 && new Set(response.order).size === response.order.length;
 }
 
-export function isCompleteFor(config: Config, response: Response): boolean {
-  return isComplete(response) && response.order.length === config.items.length && config.items.every((item) => response.order.includes(item.id));
-}
 
 /**
  * Pairs in the right relative order over all n·(n−1)/2 pairs, so one item out of place costs a

@@ -1,11 +1,11 @@
 import type { QuestionTypePlugin } from "@/lib/question-types/contract";
 import { orderingConfig, orderingResponse } from "@/lib/question-types/schemas";
-import { correctResponse, grade, isComplete } from "./grade";
+import { correctResponse, grade } from "./grade";
+import { isComplete } from "./complete";
 import { answerLabels, keySummary } from "./labels";
 import { mapResponseIds, responseIds, toPlayerView, type OrderingView } from "./view";
 
 export type { OrderingView } from "./view";
-export { isCompleteFor } from "./grade";
 
 export const ordering = {
   id: "ordering",

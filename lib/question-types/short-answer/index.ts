@@ -1,6 +1,7 @@
 import { noResponseIds, type QuestionTypePlugin } from "@/lib/question-types/contract";
 import { shortAnswerConfig, shortAnswerResponse } from "@/lib/question-types/schemas";
-import { correctResponse, grade, isComplete } from "./grade";
+import { correctResponse, grade } from "./grade";
+import { isComplete } from "./complete";
 import { answerGroup, answerLabels, keySummary } from "./labels";
 import { toPlayerView, type ShortAnswerView } from "./view";
 

@@ -1,6 +1,7 @@
 import { noResponseIds, type QuestionTypePlugin } from "@/lib/question-types/contract";
 import { trueFalseConfig, trueFalseResponse } from "@/lib/question-types/schemas";
-import { correctResponse, grade, isComplete } from "./grade";
+import { correctResponse, grade } from "./grade";
+import { isComplete } from "./complete";
 import { answerLabels, keySummary } from "./labels";
 import { toPlayerView, type TrueFalseView } from "./view";
 

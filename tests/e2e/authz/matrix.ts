@@ -273,7 +273,7 @@ export const routeRows: RouteRow[] = [
   { route: "/attempts/[attemptId]", method: "GET", kind: "page", path: `/attempts/${W.attemptOpen}`, what: "the student's attempt in progress", expect: theStudentOnly },
   { route: "/attempts/[attemptId]", method: "GET", kind: "page", path: `/attempts/${W.attempt}`, what: "the student's submitted attempt", expect: theStudentOnly, okRedirect: new RegExp(`^/attempts/${W.attempt}/review$`) },
   { route: "/attempts/[attemptId]", method: "GET", kind: "page", path: "/attempts/az-no-such-attempt", what: "an attempt that does not exist", expect: missing },
-  // Removed from the class, the student keeps the attempt but can't go on with it (canAnswerAttempt).
+  // Removed from the class, the student keeps the attempt but can't go on with it (canWorkInAttempt).
   { route: "/attempts/[attemptId]", method: "GET", kind: "page", path: `/attempts/${W.leftAttempt}`, what: "the student's attempt in progress in a class they were removed from", expect: nobody },
   { route: "/attempts/[attemptId]/review", method: "GET", kind: "page", path: `/attempts/${W.attempt}/review`, what: "the student's submitted attempt", expect: theStudentAndOwner },
   { route: "/attempts/[attemptId]/grade", method: "GET", kind: "page", path: `/attempts/${W.attempt}/grade`, what: "the student's submitted attempt", expect: ownerOnly },

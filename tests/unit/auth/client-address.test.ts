@@ -1,7 +1,7 @@
 // Which address a request counts as, for per-address rate limits.
 import { describe, expect, it } from "vitest";
 
-import { clientAddress, normaliseAddress, trustedProxyHops } from "@/lib/http/client-address";
+import { clientAddress, normaliseAddress } from "@/lib/http/client-address";
 
 describe("clientAddress", () => {
   it("with no proxy, takes the address Next wrote (the only entry)", () => {
@@ -32,12 +32,5 @@ describe("clientAddress", () => {
     expect(clientAddress("2001:db8::1", 0)).toBe("2001:db8:0:0::/64");
     expect(normaliseAddress("[2001:db8:1:2::9]:443")).toBe("2001:db8:1:2::/64");
     expect(normaliseAddress("203.0.113.7:51234")).toBe("203.0.113.7");
-  });
-
-  it("reads DOSSIER_TRUSTED_PROXY_HOPS, falling back to 0 for anything odd", () => {
-    expect(trustedProxyHops({})).toBe(0);
-    expect(trustedProxyHops({ DOSSIER_TRUSTED_PROXY_HOPS: "1" })).toBe(1);
-    expect(trustedProxyHops({ DOSSIER_TRUSTED_PROXY_HOPS: "-1" })).toBe(0);
-    expect(trustedProxyHops({ DOSSIER_TRUSTED_PROXY_HOPS: "two" })).toBe(0);
   });
 });

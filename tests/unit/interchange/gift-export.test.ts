@@ -27,9 +27,9 @@ const representable: AuthoredQuestion[] = [
     category: "Cold War/Poland 1981",
     config: {
       options: [
-        { id: "a", text: "April", correct: true, feedback: "Yes." },
-        { id: "b", text: "March", correct: false },
-        { id: "c", text: "June", correct: false, feedback: "No: June is too late." },
+        { id: "a", text: "April", credit: 1, feedback: "Yes." },
+        { id: "b", text: "March", credit: 0 },
+        { id: "c", text: "June", credit: 0, feedback: "No: June is too late." },
       ],
     },
   }),
@@ -134,6 +134,26 @@ const representable: AuthoredQuestion[] = [
       graderNotes: "Look for\nmartial law (13 Dec 1981).",
     },
   }),
+  q({
+    type: "multiple-choice",
+    title: "Partial credit",
+    prompt: "Where did the August 1980 strikes begin?",
+    config: {
+      options: [
+        { id: "a", text: "Gdynia", credit: 0.5, feedback: "It joined soon after." },
+        { id: "b", text: "Gdańsk", credit: 1 },
+        { id: "c", text: "Warsaw", credit: 0 },
+        { id: "d", text: "Moscow", credit: -0.25 },
+        { id: "e", text: "Szczecin", credit: 1 / 3 },
+      ],
+    },
+  }),
+  q({
+    type: "short-answer",
+    title: "Wildcards",
+    prompt: "Name the union, or a multiplication.",
+    config: { answers: [{ text: "Solidar*", credit: 1 }, { text: "5\\*3", credit: 0.5 }, { text: "*", credit: 0, feedback: "Think of August 1980." }] },
+  }),
 ];
 
 describe("round trip", () => {
@@ -159,8 +179,8 @@ describe("round trip", () => {
       defaultPoints: 5,
       config: {
         options: [
-          { id: "tsvigun", text: "Tsvigun", correct: true },
-          { id: "kryuchkov", text: "Kryuchkov", correct: false },
+          { id: "tsvigun", text: "Tsvigun", credit: 1 },
+          { id: "kryuchkov", text: "Kryuchkov", credit: 0 },
         ],
       },
     });
@@ -170,8 +190,8 @@ describe("round trip", () => {
       defaultPoints: 1,
       config: {
         options: [
-          { id: "a", text: "Tsvigun", correct: true },
-          { id: "b", text: "Kryuchkov", correct: false },
+          { id: "a", text: "Tsvigun", credit: 1 },
+          { id: "b", text: "Kryuchkov", credit: 0 },
         ],
       },
     });
@@ -269,10 +289,10 @@ const hostileText = q({
   category: "Cold War: 1981 {Poland} #1 ~ =",
   config: {
     options: [
-      { id: "a", text: `%50% right ${SPECIALS}`, correct: true, feedback: `[plain] fb ${SPECIALS}` },
-      { id: "b", text: `[html] wrong ${SPECIALS}`, correct: false },
-      { id: "c", text: "TRUE", correct: false, feedback: "####" },
-      { id: "d", text: "\\", correct: false, feedback: "\\\\" },
+      { id: "a", text: `%50% right ${SPECIALS}`, credit: 1, feedback: `[plain] fb ${SPECIALS}` },
+      { id: "b", text: `[html] wrong ${SPECIALS}`, credit: 0 },
+      { id: "c", text: "TRUE", credit: 0, feedback: "####" },
+      { id: "d", text: "\\", credit: 0, feedback: "\\\\" },
     ],
   },
 });
@@ -349,8 +369,8 @@ describe("questions GIFT cannot hold", () => {
       answer: {
         kind: "choice",
         options: [
-          { id: "a", text: "Tsvigun", correct: true },
-          { id: "b", text: "Kryuchkov", correct: false },
+          { id: "a", text: "Tsvigun", credit: 1 },
+          { id: "b", text: "Kryuchkov", credit: 0 },
         ],
       },
       evidence: ["p-7"],
@@ -382,6 +402,21 @@ describe("questions GIFT cannot hold", () => {
     expect(back).toEqual([tf]);
   });
 
+  it("re-importing the export says which questions were comments, by name and line", () => {
+    const gift = formatGift([ordering, representable[4]!, evidence, evidenceText]);
+    const { questions, errors, notices } = parseGift(gift);
+    expect(errors).toEqual([]);
+    expect(questions.map((x) => x.title)).toEqual(["Helsinki"]);
+    const lineOf = (title: string) => gift.split("\n").findIndex((l) => l.includes(`question "${title}"`)) + 1;
+    expect(notices).toEqual([
+      {
+        line: lineOf("Cold War timeline"),
+        kind: "exported-comment",
+        message: `3 ordering/evidence questions in this file were exported as comments and cannot be imported from GIFT, which has no such question types: “Cold War timeline” (line ${lineOf("Cold War timeline")}), “Who chaired?” (line ${lineOf("Who chaired?")}), “Who became PM?” (line ${lineOf("Who became PM?")}). Write them again in Dossier, or add them from the question bank they came from.`,
+      },
+    ]);
+  });
+
   it("a short answer or matching item containing -> can't be GIFT (Moodle would read matching): a comment", () => {
     const arrow = q({ type: "short-answer", title: "Arrow", prompt: "Type the arrow.", config: { answers: [{ text: "->", credit: 1 }] } });
     const matchArrow = q({
@@ -399,6 +434,8 @@ describe("questions GIFT cannot hold", () => {
     expect(gift).toContain('// Dossier short-answer question "Arrow" (not importable into GIFT: an accepted answer or its feedback contains "->"');
     expect(gift).toContain('// accepted answers: "->" (100%)');
     expect(gift).toContain("// pairs: a -> b => 1; c => 2");
-    expect(parseGift(gift)).toEqual({ questions: [], errors: [] });
+    const back = parseGift(gift);
+    expect([back.questions, back.errors]).toEqual([[], []]);
+    expect(back.notices.map((n) => n.message)).toEqual([expect.stringMatching(/^2 short answer\/matching questions in this file were exported as comments .*: “Arrow” \(line \d+\), “Arrows” \(line \d+\)\./)]);
   });
 });

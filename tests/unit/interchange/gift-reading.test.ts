@@ -46,7 +46,7 @@ describe("fixtures/mielke-andropov-1981.gift", () => {
     const month = byTitle("Brest — month");
     expect(month.prompt).toBe("The Brest meeting was held in _____ 1981.");
     expect(month.anchors).toEqual(["p-3"]);
-    expect(month.config).toMatchObject({ options: [{ text: "April", correct: true, feedback: "Yes: 3–4 April 1981." }, { correct: false }, { correct: false }] });
+    expect(month.config).toMatchObject({ options: [{ text: "April", credit: 1, feedback: "Yes: 3–4 April 1981." }, { credit: 0 }, { credit: 0 }] });
 
     const days = byTitle("Brest — days");
     expect(days).toMatchObject({ format: "markdown", generalFeedback: "It met on 3 and 4 April 1981.", config: { answers: [{ kind: "range", min: 3, max: 4, credit: 1 }] } });

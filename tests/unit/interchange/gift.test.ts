@@ -66,9 +66,9 @@ describe("Moodle's documentation examples (fixtures/moodle-docs.gift)", () => {
   it("multiple choice: = marks the right answer, ~ the wrong ones; ids are a, b, c by position", () => {
     const [q] = byPrompt("Who's buried in Grant's tomb?");
     expect(configOf(q!, "multiple-choice").options).toEqual([
-      { id: "a", text: "Grant", correct: false },
-      { id: "b", text: "Jefferson", correct: false },
-      { id: "c", text: "no one", correct: true },
+      { id: "a", text: "Grant", credit: 0 },
+      { id: "b", text: "Jefferson", credit: 0 },
+      { id: "c", text: "no one", credit: 1 },
     ]);
   });
 
@@ -186,7 +186,7 @@ describe("Moodle's documentation examples (fixtures/moodle-docs.gift)", () => {
     expect(configOf(byPrompt("Which answer equals 5?")[0]!, "multiple-choice").options.map((o) => o.text)).toEqual(["= 2 + 2", "= 2 + 3", "= 2 + 4"]);
     const control = configOf(byPrompt("Which of the following is NOT")[0]!, "multiple-choice");
     expect(control.options.map((o) => o.text)).toEqual(["~", "=", "#", "{", "}", "\\"]);
-    expect(control.options[5]).toMatchObject({ correct: true, feedback: "Correct! \\ (backslash) is not a control character." });
+    expect(control.options[5]).toMatchObject({ credit: 1, feedback: "Correct! \\ (backslash) is not a control character." });
     const greeting = byPrompt("<a href")[0]!;
     expect(greeting.prompt).toBe('<a href="http://demo.moodle.net/file.php/5/media/bonjour.mp3">Listen to this greeting:</a><br /><br />What language is being spoken?');
   });
@@ -223,12 +223,59 @@ describe("GIFT details beyond the examples", () => {
     expect(one("Line one\\nLine two {T}").prompt).toBe("Line one\nLine two");
   });
 
-  it("format tags on answers and feedback are read and dropped", () => {
-    const q = one("[html]<p>Pick</p>{=[html]<b>A</b>#[markdown]*yes* ~[plain]B}");
+  it("format tags on answers and feedback: the question's own is kept silently, any other is listed as not kept", () => {
+    const { questions, notices } = parseGift("::Pick::[html]<p>Pick</p>{\n=[html]<b>A</b>#[markdown]*yes*\n~[plain]B\n####[moodle]See p-3.}");
+    const q = questions[0]!;
     expect(q.format).toBe("html");
+    expect(q.generalFeedback).toBe("See p-3.");
     expect(configOf(q, "multiple-choice").options).toEqual([
-      { id: "a", text: "<b>A</b>", correct: true, feedback: "*yes*" },
-      { id: "b", text: "B", correct: false },
+      { id: "a", text: "<b>A</b>", credit: 1, feedback: "*yes*" },
+      { id: "b", text: "B", credit: 0 },
+    ]);
+    const not = (line: number, what: string, tag: string) => ({
+      line,
+      kind: "not-kept",
+      question: 0,
+      message: `Line ${line}: question “Pick”: ${what} is marked [${tag}], but Dossier keeps one format per question, here [html]. The text is kept; its own format is not.`,
+    });
+    expect(notices).toEqual([not(2, "the feedback of answer 1", "markdown"), not(3, "answer 2", "plain"), not(4, "the general feedback", "moodle")]);
+  });
+
+  it("format tags in true/false feedback and matching items are listed too", () => {
+    const tf = parseGift("::TF::[plain]Q {T#[html]<b>no</b>#[plain]yes}");
+    expect(tf.notices.map((n) => n.message)).toEqual(["Line 1: question “TF”: the feedback for a wrong answer is marked [html], but Dossier keeps one format per question, here [plain]. The text is kept; its own format is not."]);
+    const match = parseGift("::M::Q {\n=[html]<i>Tsvigun</i> -> KGB\n=Kania -> PUWP\n}");
+    expect(match.notices.map((n) => n.message)).toEqual([expect.stringMatching(/^Line 2: question “M”: matching item 1 is marked \[html\]/)]);
+  });
+
+  it("Moodle's [tag:…] and [id:…] in the question's comments are listed as not kept, per question", () => {
+    const gift = "// question: 12  name: Brest\n// [tag:poland] [tag:1981] [id:BREST-1]\n::Brest::When? {=April ~March}\n\n// [tag:escaped \\] bracket]\n::Other::Q {T}\n\n::Plain::Q {F}";
+    const { questions, notices } = parseGift(gift);
+    expect(questions.map((q) => q.title)).toEqual(["Brest", "Other", "Plain"]);
+    expect(notices).toEqual([
+      { line: 2, kind: "not-kept", question: 0, message: "Line 2: question “Brest”: the tags “poland”, “1981” are not kept; Dossier questions have no tags (the category is kept)." },
+      { line: 2, kind: "not-kept", question: 0, message: "Line 2: question “Brest”: the Moodle ID number “BREST-1” is not kept; Dossier has no such field." },
+      { line: 5, kind: "not-kept", question: 1, message: "Line 5: question “Other”: the tag “escaped ] bracket” is not kept; Dossier questions have no tags (the category is kept)." },
+    ]);
+  });
+
+  it("single-answer multiple choice with partial credit and penalties on other answers (Moodle's 'Difficult question')", () => {
+    const q = one("Difficult question.{~wrong answer ~%50%half credit answer =full credit answer ~%-33.33333%penalty#Costs a third in Moodle.}");
+    expect(configOf(q, "multiple-choice").options).toEqual([
+      { id: "a", text: "wrong answer", credit: 0 },
+      { id: "b", text: "half credit answer", credit: 0.5 },
+      { id: "c", text: "full credit answer", credit: 1 },
+      { id: "d", text: "penalty", credit: -0.3333333, feedback: "Costs a third in Moodle." },
+    ]);
+  });
+
+  it("short-answer wildcards are kept as written: Moodle's partial match and catch-all", () => {
+    const q = one("Who led Solidarity? {=Wa*sa =%50%Lech* =%0%*#Think of the Gdańsk shipyard. =5\\*3}");
+    expect(configOf(q, "short-answer").answers).toEqual([
+      { text: "Wa*sa", credit: 1 },
+      { text: "Lech*", credit: 0.5 },
+      { text: "*", credit: 0, feedback: "Think of the Gdańsk shipyard." },
+      { text: "5\\*3", credit: 1 },
     ]);
   });
 
@@ -315,9 +362,9 @@ describe("GIFT details beyond the examples", () => {
       category: "Zimna wojna 🧊/Польша",
       config: {
         options: [
-          { id: "a", text: "Ярузельский", correct: true, feedback: "Так! ✅" },
-          { id: "b", text: "Wałęsa", correct: false, feedback: "Nie 🙅" },
-          { id: "c", text: "Андропов", correct: false },
+          { id: "a", text: "Ярузельский", credit: 1, feedback: "Так! ✅" },
+          { id: "b", text: "Wałęsa", credit: 0, feedback: "Nie 🙅" },
+          { id: "c", text: "Андропов", credit: 0 },
         ],
       },
     });

@@ -30,8 +30,8 @@ describe("essay grading", () => {
   });
 
   it("is complete with any visible character", () => {
-    expect(isComplete({ text: "  a " })).toBe(true);
-    expect(isComplete({ text: "   " })).toBe(false);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { text: "  a " })).toBe(true);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { text: "   " })).toBe(false);
   });
 
   it("has no correct response", () => {

@@ -84,11 +84,11 @@ describe("evidence grading with a choice", () => {
   it("grades an answer without anchors, or anchors without an answer, but calls neither complete", () => {
     expect(grade(fx.config, { optionId: "fear", anchors: [] })).toMatchObject({ fraction: 0.5, state: "partial" });
     expect(grade(fx.config, { anchors: ["p-12", "p-14"] })).toMatchObject({ fraction: 0.5, state: "partial" });
-    expect(isComplete({ optionId: "fear", anchors: [] })).toBe(false);
-    expect(isComplete({ anchors: ["p-12"] })).toBe(false);
-    expect(isComplete({ text: "  ", anchors: ["p-12"] })).toBe(false);
-    expect(isComplete({ optionId: "fear", anchors: ["p-12"] })).toBe(true);
-    expect(isAnswerComplete("evidence", fx.config, { optionId: "fear", anchors: ["p-1"] })).toBe(true);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { optionId: "fear", anchors: [] })).toBe(false);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { anchors: ["p-12"] })).toBe(false);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { text: "  ", anchors: ["p-12"] })).toBe(false);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { optionId: "fear", anchors: ["p-12"] })).toBe(true);
+    expect(isAnswerComplete("evidence", fx.config, { optionId: "fear", anchors: ["p-1"] }, "seed")).toBe(true);
   });
 
   it("treats neither an answer nor anchors, or no response, as unanswered", () => {
@@ -121,6 +121,13 @@ describe("evidence grading with a typed answer", () => {
     const config: ConfigOf<"evidence"> = { ...textConfig, answer: { ...textAnswer, answers: [{ text: "Андропов", credit: 1 }] } };
     expect(grade(config, { text: "андропов", anchors: ["p-3"] }).fraction).toBe(1);
     expect(grade(config, { text: "Andropov", anchors: ["p-3"] }).fraction).toBe(0.5);
+  });
+
+  it("accepts Moodle's * wildcard like short-answer, with a catch-all", () => {
+    const config: ConfigOf<"evidence"> = { ...textConfig, answer: { ...textAnswer, answers: [{ text: "Wał*", credit: 1 }, { text: "*", credit: 0, feedback: "Who led the strike?" }] } };
+    expect(grade(config, { text: "Walesa", anchors: ["p-3"] })).toEqual({ fraction: 1, state: "correct", feedback: [] });
+    expect(grade(config, { text: "Kania", anchors: ["p-3"] })).toEqual({ fraction: 0.5, state: "partial", feedback: ["Who led the strike?"] });
+    expect(correctResponse(config)).toEqual({ text: "Wał", anchors: ["p-3"] });
   });
 
   it("names a full-credit text as the correct response, or none", () => {

@@ -38,7 +38,7 @@ const phrase = (random: Random, i: number) => `${words[int(random, 0, words.leng
 export const generators: { [K in QuestionTypeId]: (random: Random) => ConfigOf<K> } = {
   "multiple-choice": (random) => {
     const ids = authoredIds(random, int(random, 2, 8));
-    return { options: ids.map((id, i) => ({ id, text: phrase(random, i), correct: i === 0 })) };
+    return { options: ids.map((id, i) => ({ id, text: phrase(random, i), credit: i === 0 ? 1 : 0 })) };
   },
   "multiple-response": (random) => {
     const ids = authoredIds(random, int(random, 3, 8));
@@ -56,7 +56,7 @@ export const generators: { [K in QuestionTypeId]: (random: Random) => ConfigOf<K
   }),
   essay: (random) => ({ rubric: [{ id: "a", criterion: phrase(random, 0), maxPoints: int(random, 1, 5) }] }),
   evidence: (random) => ({
-    answer: { kind: "choice", options: authoredIds(random, int(random, 2, 5)).map((id, i) => ({ id, text: phrase(random, i), correct: i === 0 })) },
+    answer: { kind: "choice", options: authoredIds(random, int(random, 2, 5)).map((id, i) => ({ id, text: phrase(random, i), credit: i === 0 ? 1 : 0 })) },
     evidence: ["p-12"],
     answerWeight: 0.5,
   }),

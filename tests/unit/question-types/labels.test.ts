@@ -39,7 +39,15 @@ describe.each(questionTypeIds)("%s labels", (type) => {
 
 describe("the key at a glance", () => {
   it("marks the right option, and credit where it is partial or a penalty", () => {
-    expect(keySummaryFor("multiple-choice", allFixtures["multiple-choice"].config)).toEqual(["✓ Gdańsk"]);
+    expect(keySummaryFor("multiple-choice", allFixtures["multiple-choice"].config)).toEqual(["✓ Gdańsk", "◐ Gdynia (50%)"]);
+    const partial = {
+      options: [
+        { id: "a", text: "Szczecin", credit: 0.5 },
+        { id: "b", text: "Warsaw", credit: 0 },
+        { id: "c", text: "Gdańsk", credit: 1 },
+      ],
+    };
+    expect(keySummaryFor("multiple-choice", partial)).toEqual(["✓ Gdańsk", "◐ Szczecin (50%)"]);
     const mr = {
       options: [
         { id: "a", text: "The MX missile", weight: 0.5 },

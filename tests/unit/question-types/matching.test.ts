@@ -58,12 +58,18 @@ describe("matching grading", () => {
   });
 
   it("is complete only with every pair matched (the registry checks against the config)", () => {
-    expect(isAnswerComplete("matching", fx.config, fx.responses.correct)).toBe(true);
-    expect(isAnswerComplete("matching", fx.config, fx.responses.partial)).toBe(false);
-    expect(isAnswerComplete("matching", fx.config, { matches: { ...right, walesa: " " } })).toBe(false);
-    expect(isComplete({ matches: { walesa: "x" } })).toBe(true);
-    expect(isComplete({ matches: { walesa: "" } })).toBe(false);
-    expect(isComplete({ matches: {} })).toBe(false);
+    expect(isAnswerComplete("matching", fx.config, fx.responses.correct, "seed")).toBe(true);
+    expect(isAnswerComplete("matching", fx.config, fx.responses.partial, "seed")).toBe(false);
+    expect(isAnswerComplete("matching", fx.config, { matches: { ...right, walesa: " " } }, "seed")).toBe(false);
+  });
+
+  it("tells completeness from the player view, as the student's browser does", () => {
+    const view = toPlayerView(fx.config, { seed: "s", shuffle: true });
+    const all = Object.fromEntries(view.prompts.map((p) => [p.id, "an answer"]));
+    expect(isComplete(view, { matches: all })).toBe(true);
+    expect(isComplete(view, { matches: { ...all, [view.prompts[0]!.id]: "\u200b " } })).toBe(false);
+    expect(isComplete(view, { matches: {} })).toBe(false);
+    for (const junk of [null, "x", { matches: ["a"] }]) expect(isComplete(view, junk)).toBe(false);
   });
 
   it("does not read inherited properties as answers", () => {
@@ -75,7 +81,7 @@ describe("matching grading", () => {
       distractors: [],
     };
     expect(matching.grade(config, { matches: {} })).toEqual({ fraction: 0, state: "unanswered", feedback: [] });
-    expect(isAnswerComplete("matching", config, { matches: {} })).toBe(false);
+    expect(isAnswerComplete("matching", config, { matches: {} }, "seed")).toBe(false);
   });
 
   it("names every pair's answer as the correct response", () => {

@@ -44,8 +44,8 @@ describe("multiple-response grading", () => {
     const nothing = { fraction: 0, state: "unanswered", feedback: [] };
     expect(grade(fx.config, { optionIds: [] })).toEqual(nothing);
     expect(grade(fx.config, null)).toEqual(nothing);
-    expect(isComplete({ optionIds: [] })).toBe(false);
-    expect(isComplete({ optionIds: ["lodz"] })).toBe(true);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { optionIds: [] })).toBe(false);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { optionIds: ["lodz"] })).toBe(true);
   });
 
   it("adds weights without floating-point noise", () => {

@@ -54,8 +54,8 @@ describe("numeric grading", () => {
     expect(grade(fx.config, null)).toEqual(nothing);
     expect(grade(fx.config, { value: Number.NaN })).toEqual(nothing);
     expect(grade(within(0, Number.MAX_VALUE), { value: Number.POSITIVE_INFINITY })).toEqual(nothing);
-    expect(isComplete({ value: Number.NaN })).toBe(false);
-    expect(isComplete({ value: 0 })).toBe(true);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { value: Number.NaN })).toBe(false);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { value: 0 })).toBe(true);
   });
 
   it("names a full-credit value as the correct response: a range's lower bound", () => {

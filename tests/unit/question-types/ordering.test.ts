@@ -51,14 +51,22 @@ describe("ordering grading", () => {
   });
 
   it("is complete only with every item placed once (the registry checks against the config)", () => {
-    expect(isAnswerComplete("ordering", fx.config, { order: ["strike", "accords", "registration", "martial-law"] })).toBe(true);
-    expect(isAnswerComplete("ordering", fx.config, { order: ["strike", "accords", "registration"] })).toBe(false);
-    expect(isAnswerComplete("ordering", fx.config, { order: ["strike", "accords", "registration", "registration"] })).toBe(false);
-    expect(isAnswerComplete("ordering", fx.config, { order: ["strike", "accords", "registration", "bogus"] })).toBe(false);
-    // Without the config, the plugin can only tell "something, nothing twice".
-    expect(isComplete({ order: ["strike"] })).toBe(true);
-    expect(isComplete({ order: ["strike", "strike"] })).toBe(false);
-    expect(isComplete({ order: [] })).toBe(false);
+    expect(isAnswerComplete("ordering", fx.config, { order: ["strike", "accords", "registration", "martial-law"] }, "seed")).toBe(true);
+    expect(isAnswerComplete("ordering", fx.config, { order: ["strike", "accords", "registration"] }, "seed")).toBe(false);
+    expect(isAnswerComplete("ordering", fx.config, { order: ["strike", "accords", "registration", "registration"] }, "seed")).toBe(false);
+    expect(isAnswerComplete("ordering", fx.config, { order: ["strike", "accords", "registration", "bogus"] }, "seed")).toBe(false);
+  });
+
+  it("tells completeness from the player view, as the student's browser does", () => {
+    const view = toPlayerView(fx.config, { seed: "s", shuffle: true });
+    const ids = view.items.map((i) => i.id);
+    expect(isComplete(view, { order: ids })).toBe(true);
+    expect(isComplete(view, { order: [...ids].reverse() })).toBe(true);
+    expect(isComplete(view, { order: ids.slice(1) })).toBe(false);
+    expect(isComplete(view, { order: [ids[0], ...ids.slice(0, -1)] })).toBe(false);
+    // Authored ids are not the browser's ids.
+    expect(isComplete(view, { order: ["strike", "accords", "registration", "martial-law"] })).toBe(false);
+    for (const junk of [null, "x", { order: "strike" }, { order: [1, 2, 3, 4] }]) expect(isComplete(view, junk)).toBe(false);
   });
 
   it("names the authored order as the correct response", () => {

@@ -98,7 +98,7 @@ describe("registry", () => {
   it("throws a QuestionDataError a person can read for a bad config", () => {
     let error: unknown;
     try {
-      gradeQuestion("multiple-choice", { options: [{ id: "A", text: "", correct: true }] }, null);
+      gradeQuestion("multiple-choice", { options: [{ id: "A", text: "", credit: 1 }] }, null);
     } catch (e) {
       error = e;
     }
@@ -115,11 +115,11 @@ describe("registry", () => {
     expect(() => gradeQuestion("numeric", { answers: [{ kind: "tolerance", value: 1, tolerance: 0, credit: 1 }] }, { value: "one" })).toThrow(
       /^This answer to a numeric question is not valid: value: /,
     );
-    expect(() => isAnswerComplete("true-false", { answer: true }, "yes")).toThrow(QuestionDataError);
+    expect(() => isAnswerComplete("true-false", { answer: true }, "yes", "seed")).toThrow(QuestionDataError);
   });
 
   it("shortens a long list of problems", () => {
-    const config = { options: range(6).map((i) => ({ id: `O${i}`, text: "x", correct: i === 0 })) };
+    const config = { options: range(6).map((i) => ({ id: `O${i}`, text: "x", credit: i === 0 ? 1 : 0 })) };
     expect(() => parseConfig("multiple-choice", config)).toThrow(/\(and 3 more\)\.$/);
   });
 

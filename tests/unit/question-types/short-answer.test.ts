@@ -76,6 +76,95 @@ describe("short-answer matching", () => {
   });
 });
 
+describe("short-answer wildcards (Moodle's *)", () => {
+  it("* stands for any characters, none included: Moodle's partial matches", () => {
+    const config = accepting("Gorb*");
+    for (const typed of ["Gorbachev", "gorbachov", "Gorb", "GORBACHEV, Mikhail"]) expect(fractionFor(config, typed), typed).toBe(1);
+    for (const typed of ["Gorachev", "Mikhail Gorbachev", "Gor"]) expect(fractionFor(config, typed), typed).toBe(0);
+  });
+
+  it("the whole answer must match: a wildcard at either end or in the middle, several of them", () => {
+    expect(fractionFor(accepting("*cat"), "Bobcat")).toBe(1);
+    expect(fractionFor(accepting("*cat"), "Bobcats")).toBe(0);
+    expect(fractionFor(accepting("Cat*"), "Bobcat")).toBe(0);
+    expect(fractionFor(accepting("*Brest*"), "near Brest in April")).toBe(1);
+    expect(fractionFor(accepting("Andropov*KGB"), "Andropov, chairman of the KGB")).toBe(1);
+    expect(fractionFor(accepting("Andropov*KGB"), "Andropov, chairman of the KGB!")).toBe(1); // punctuation ignored
+    expect(fractionFor(accepting("Andropov*KGB", { punctuationSensitive: true }), "Andropov, chairman of the KGB!")).toBe(0);
+    expect(fractionFor(accepting("a*b*c"), "abc")).toBe(1);
+    expect(fractionFor(accepting("a*b*c"), "acb")).toBe(0);
+    expect(fractionFor(accepting("ab*ab"), "ab")).toBe(0); // the two pieces may not overlap
+    expect(fractionFor(accepting("ab*ab"), "abab")).toBe(1);
+    expect(fractionFor(accepting("a**b"), "a-anything-b")).toBe(1); // ** is one wildcard
+  });
+
+  it("an answer of only * accepts anything (the catch-all), but never a blank answer", () => {
+    const config: ConfigOf<"short-answer"> = { answers: [{ text: "Kania", credit: 1 }, { text: "*", credit: 0, feedback: "No: think of who led the party in 1981." }], ...loose };
+    expect(grade(config, { text: "Kania" })).toEqual({ fraction: 1, state: "correct", feedback: [] });
+    expect(grade(config, { text: "Gierek" })).toEqual({ fraction: 0, state: "incorrect", feedback: ["No: think of who led the party in 1981."] });
+    expect(grade(config, { text: "   " })).toEqual({ fraction: 0, state: "unanswered", feedback: [] });
+    expect(grade(config, { text: "?!" }).feedback).toEqual([]); // normalises to nothing: matches nothing
+  });
+
+  it("compares with the question's flags: case, accents, spaces beside the wildcard", () => {
+    expect(fractionFor(accepting("Wałę*"), "walesa")).toBe(1);
+    expect(fractionFor(accepting("Wałę*", { accentSensitive: true }), "walesa")).toBe(0);
+    expect(fractionFor(accepting("Gorb*", { caseSensitive: true }), "gorbachev")).toBe(0);
+    expect(fractionFor(accepting("Cat *"), "Catherine")).toBe(0); // the space counts, as in Moodle
+    expect(fractionFor(accepting("Cat *"), "cat  food")).toBe(1);
+  });
+
+  it("\\* is a literal asterisk (as in Moodle); other backslashes are plain characters", () => {
+    const literal = accepting("5\\*3", { punctuationSensitive: true });
+    expect(fractionFor(literal, "5*3")).toBe(1);
+    expect(fractionFor(literal, "5 times 3")).toBe(0);
+    expect(fractionFor(accepting("a\\b*", { punctuationSensitive: true }), "a\\bc")).toBe(1);
+    expect(fractionFor(accepting("a\\b*", { punctuationSensitive: true }), "abc")).toBe(0);
+  });
+
+  it("takes the best credit among matching answers, wildcards or not", () => {
+    const config: ConfigOf<"short-answer"> = { answers: [{ text: "*", credit: 0, feedback: "Not quite." }, { text: "Solidar*", credit: 0.5 }, { text: "Solidarność", credit: 1 }], ...loose };
+    expect(fractionFor(config, "Solidarnosc")).toBe(1);
+    expect(fractionFor(config, "Solidarity")).toBe(0.5);
+    expect(grade(config, { text: "KOR" }).feedback).toEqual(["Not quite."]);
+  });
+
+  it("the correct response is a text that really earns full marks: a plain answer first, else what the pattern accepts", () => {
+    expect(correctResponse({ answers: [{ text: "Gorb*", credit: 1 }, { text: "Gorbachev", credit: 1 }], ...loose })).toEqual({ text: "Gorbachev" });
+    expect(correctResponse({ answers: [{ text: "Gorb*", credit: 1 }], ...loose })).toEqual({ text: "Gorb" });
+    expect(correctResponse({ answers: [{ text: "5\\*3", credit: 1 }], ...strict })).toEqual({ text: "5*3" });
+    for (const config of [
+      { answers: [{ text: "Gorb*", credit: 1 }], ...loose },
+      { answers: [{ text: "*Brest*", credit: 1 }], ...strict },
+      { answers: [{ text: "a * b", credit: 1 }], ...loose },
+      { answers: [{ text: "*", credit: 1 }], ...strict },
+    ]) {
+      const right = correctResponse(config);
+      if (right) expect(grade(config, right).fraction).toBe(1);
+    }
+  });
+
+  it("stays linear on hostile patterns that make a backtracking regex run for ages", () => {
+    // ^.*a.*a.*a…b$ against aaaa… is the classic catastrophic case; so is *aaaa…b for the
+    // plain two-pointer matcher (n × m). Both must be quick at the schema's limits and far beyond.
+    const hostile = [
+      ["*a".repeat(99) + "*b", "a".repeat(500)],
+      ["*" + "a".repeat(199), "a".repeat(499) + "b"],
+      ["*" + "ab".repeat(99) + "c", "ab".repeat(250)],
+    ] as const;
+    const started = performance.now();
+    for (const [answer, typed] of hostile) {
+      expect(answer.length).toBeLessThanOrEqual(200);
+      for (let n = 0; n < 200; n++) expect(fractionFor(accepting(answer, { punctuationSensitive: true }), typed)).toBe(0);
+    }
+    // 200 thousand pieces against 2 million characters: linear work, a blink; n × m would be 4 × 10^11 steps.
+    const huge = accepting(`${"*a".repeat(100_000)}*b`, { punctuationSensitive: true });
+    expect(grade(huge, { text: "a".repeat(2_000_000) }).fraction).toBe(0);
+    expect(grade(huge, { text: `${"a".repeat(2_000_000)}b` }).fraction).toBe(1);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
 describe("short-answer grading", () => {
   it("grades the fixtures", () => {
     expect(grade(fx.config, fx.responses.correct)).toEqual({
@@ -114,8 +203,8 @@ describe("short-answer grading", () => {
     expect(grade(fx.config, { text: " \t\n" })).toEqual(nothing);
     expect(grade(fx.config, { text: "\u200b" })).toEqual(nothing);
     expect(grade(fx.config, null)).toEqual(nothing);
-    expect(isComplete({ text: "  " })).toBe(false);
-    expect(isComplete({ text: "x" })).toBe(true);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { text: "  " })).toBe(false);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { text: "x" })).toBe(true);
   });
 
   it("names the first full-credit answer that can be matched as the correct response, or none", () => {

@@ -29,8 +29,8 @@ describe("true-false grading", () => {
 
   it("treats no response as unanswered; either value is an answer", () => {
     expect(grade(fx.config, null)).toEqual({ fraction: 0, state: "unanswered", feedback: [] });
-    expect(isComplete({ value: false })).toBe(true);
-    expect(isComplete({ value: true })).toBe(true);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { value: false })).toBe(true);
+    expect(isComplete(toPlayerView(fx.config, { seed: "s", shuffle: false }), { value: true })).toBe(true);
   });
 
   it("names the key as the correct response", () => {

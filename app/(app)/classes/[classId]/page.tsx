@@ -7,10 +7,10 @@ import { listReadings } from "@/lib/data/readings";
 import { guardPage } from "@/lib/http/page-guard";
 import { formatMinutes } from "@/lib/progress/compute";
 import { siteOrigin } from "@/lib/http/site-origin";
-import { ArchiveClassForm, AssignReadingForm, RegenerateCodeForm, RenameClassForm } from "@/components/classes/class-forms";
+import { ArchiveClassForm, AssignReadingForm, ClassTimeZoneForm, RegenerateCodeForm, RenameClassForm } from "@/components/classes/class-forms";
 import { CopyButton, CopyField } from "@/components/classes/copy-text";
 import { RosterList } from "@/components/classes/roster-list";
-import { formatDateTime, formatDay } from "@/components/ui/dates";
+import { formatDateTime, formatDay, supportedTimeZones, usableTimeZone, zoneLabel } from "@/lib/time/zones";
 import { SuccessNotice } from "@/components/ui/notice";
 
 export const metadata: Metadata = { title: "Class" };
@@ -23,6 +23,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const cls = await guardPage(getClass(viewer, classId), here);
   const [progress, readings] = cls.canManage ? await Promise.all([getClassProgress(viewer, classId), listReadings()]) : [null, []];
   const joinLink = cls.canEdit && cls.joinCode ? `${await siteOrigin()}/join/${cls.joinCode}` : null;
+  const zone = usableTimeZone(viewer.timeZone);
 
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-10">
@@ -44,7 +45,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
 
       {cls.archivedAt ? (
         <section aria-labelledby="archived-title" className="mt-6 rounded-md border border-amber-700 bg-amber-50 p-4 text-amber-950" data-testid="archived-banner">
-          <h2 id="archived-title" className="font-bold">Archived on {formatDay(cls.archivedAt)}</h2>
+          <h2 id="archived-title" className="font-bold">Archived on {formatDay(cls.archivedAt, zone)}</h2>
           <p className="mt-1">
             This class is read-only: nobody can join it and nothing new can be assigned.
             {cls.canManage ? " Restore it to use it again." : " You can still open its readings and your results."}
@@ -65,7 +66,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
             </p>
             <p className="mt-2 text-sm text-muted">
               Students sign up, choose “Join a class” and enter this code, or open the join link.
-              {cls.joinCodeExpiresAt ? ` Both work until ${formatDay(cls.joinCodeExpiresAt)}.` : null}
+              {cls.joinCodeExpiresAt ? ` Both work until ${formatDay(cls.joinCodeExpiresAt, zone)}.` : null}
             </p>
             {joinLink ? (
               <div className="mt-3">
@@ -76,7 +77,14 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
           </section>
           <section aria-labelledby="assign-title" className="card">
             <h2 id="assign-title" className="text-xl font-bold">Assign a reading</h2>
+            <p className="mt-1 text-sm text-muted" data-testid="class-time-zone">
+              Due dates end at midnight, {zoneLabel(cls.timeZone)}.
+            </p>
             <AssignReadingForm classId={cls.id} readings={readings} />
+            <details className="mt-6">
+              <summary className="cursor-pointer text-sm font-semibold">Change the class’s time zone</summary>
+              <ClassTimeZoneForm classId={cls.id} zones={supportedTimeZones()} current={cls.timeZone} />
+            </details>
           </section>
         </div>
       ) : null}
@@ -88,7 +96,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
           {cls.assignments.map((a) => (
             <li key={a.id}>
               <Link href={`/assignments/${a.id}`}>{a.readingTitle}</Link>
-              <span className="text-muted">{a.dueAt ? ` · due ${formatDay(a.dueAt)}` : " · no due date"}</span>
+              <span className="text-muted">{a.dueAt ? ` · due ${formatDateTime(a.dueAt, zone)}` : " · no due date"}</span>
               {cls.canManage ? <span className="text-muted"> · opens as a preview for you</span> : null}
             </li>
           ))}
@@ -111,7 +119,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
             <li key={q.id}>
               <Link href={`/quiz-assignments/${q.id}`}>{q.title}</Link>
               <span className="text-muted">
-                {q.dueAt ? ` · due ${formatDay(q.dueAt)}` : " · no due date"}
+                {q.dueAt ? ` · due ${formatDateTime(q.dueAt, zone)}` : " · no due date"}
                 {q.opensAfterReading ? " · opens after the reading" : ""}
               </span>
               {cls.canManage ? (
@@ -145,7 +153,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                         <th scope="col" className="p-3">Parts</th>
                         <th scope="col" className="p-3">Time reading</th>
                         <th scope="col" className="p-3">Stopped at</th>
-                        <th scope="col" className="p-3">Last report</th>
+                        <th scope="col" className="p-3">Last report ({zoneLabel(zone)})</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -170,7 +178,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                           </td>
                           <td className="p-3">{formatMinutes(r.progress.minutesSpent)}</td>
                           <td className="p-3">{r.progress.resumeAnchor ? `¶ ${r.progress.resumeAnchor.replace("p-", "")}` : "–"}</td>
-                          <td className="p-3 text-muted">{r.lastActiveAt ? formatDateTime(r.lastActiveAt) : "–"}</td>
+                          <td className="p-3 text-muted">{r.lastActiveAt ? formatDateTime(r.lastActiveAt, zone, { zone: false }) : "–"}</td>
                         </tr>
                       ))}
                     </tbody>
@@ -196,7 +204,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
             classId={cls.id}
             className={cls.name}
             canEdit={cls.canEdit}
-            students={cls.roster.map((s) => ({ id: s.id, name: s.name, email: s.email, joinedLabel: formatDay(s.joinedAt) }))}
+            students={cls.roster.map((s) => ({ id: s.id, name: s.name, email: s.email, joinedLabel: formatDay(s.joinedAt, zone) }))}
           />
         </section>
       ) : null}

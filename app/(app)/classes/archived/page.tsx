@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listMyClasses } from "@/lib/data/classes";
 import { guardPage } from "@/lib/http/page-guard";
-import { formatDay } from "@/components/ui/dates";
+import { formatDay, usableTimeZone } from "@/lib/time/zones";
 
 export const metadata: Metadata = { title: "Archived classes" };
 
@@ -30,7 +30,7 @@ export default async function ArchivedClassesPage() {
             </h2>
             <p className="mt-1 text-sm text-muted">
               {viewer.role === "instructor" ? `${c.studentCount} ${c.studentCount === 1 ? "student" : "students"} · ` : `with ${c.instructorName} · `}
-              archived {c.archivedAt ? formatDay(c.archivedAt) : ""}
+              archived {c.archivedAt ? formatDay(c.archivedAt, usableTimeZone(viewer.timeZone)) : ""}
             </p>
           </li>
         ))}

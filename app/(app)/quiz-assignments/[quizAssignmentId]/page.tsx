@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
-import { FINISH_READING_FIRST, getAttemptReview, getQuizAssignmentForStudent } from "@/lib/data/attempts";
+import { getQuizAssignmentForStudent } from "@/lib/data/attempts";
+import { quizStartBlock, quizStartRefusal } from "@/lib/authz/policy";
 import { guardPage } from "@/lib/http/page-guard";
 import { startAttemptAction } from "@/lib/actions/attempts";
-import { formatDateTime, formatDay } from "@/components/ui/dates";
+import { formatDateTime as formatInZone, usableTimeZone } from "@/lib/time/zones";
 import { formatPoints as points } from "@/components/quiz/answer-state";
 import { PlainParagraphs } from "@/components/quiz/plain-paragraphs";
 import { pendingLabel } from "@/lib/quiz/score";
+import { plural } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Quiz" };
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export default async function QuizAssignmentPage({
   params,
@@ -25,36 +26,17 @@ export default async function QuizAssignmentPage({
   const here = `/quiz-assignments/${quizAssignmentId}`;
   const viewer = await guardPage(requireViewer(), here);
   const qa = await guardPage(getQuizAssignmentForStudent(viewer, quizAssignmentId), here);
+  const zone = usableTimeZone(viewer.timeZone);
+  const formatDateTime = (d: Date) => formatInZone(d, zone);
   const now = new Date();
-
-  // Scores only as the quiz's review policy allows: the review says what may be shown.
-  const reviews = new Map(
-    await Promise.all(
-      qa.attempts
-        .filter((a) => a.status === "submitted")
-        .map(async (a) => [a.id, await getAttemptReview(viewer, a.id, now).catch(() => null)] as const),
-    ),
-  );
 
   const used = qa.attempts.length;
   const inProgress = qa.attempts.find((a) => a.status === "in-progress") ?? null;
-  const blocked = qa.isInstructor
+  // The same rule startAttempt applies (lib/authz/policy.ts), so the button never promises what the server refuses.
+  const block = qa.isInstructor
     ? null
-    : inProgress
-      ? null
-      : qa.opensAt && now < qa.opensAt
-        ? `This quiz is not open yet. It opens on ${formatDateTime(qa.opensAt)}.`
-        : qa.waitsForReading
-          ? FINISH_READING_FIRST
-        : qa.closesAt && now >= qa.closesAt
-          ? "This quiz has closed."
-          : qa.attemptsAllowed > 0 && used >= qa.attemptsAllowed
-            ? qa.attemptsAllowed === 1
-              ? "You have already used your attempt at this quiz."
-              : `You have used all ${qa.attemptsAllowed} attempts at this quiz.`
-            : qa.questionCount === 0
-              ? "This quiz has no questions yet."
-              : null;
+    : quizStartBlock({ ...qa, attemptsUsed: used, hasAttemptInProgress: inProgress !== null }, now);
+  const blocked = block ? quizStartRefusal(block, qa, formatDateTime).message : null;
 
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-10">
@@ -70,7 +52,7 @@ export default async function QuizAssignmentPage({
 
       <dl className="card mt-6 grid gap-x-6 gap-y-3 sm:grid-cols-2">
         <Fact label="Class">{qa.className}</Fact>
-        <Fact label="Due">{qa.dueAt ? formatDay(qa.dueAt) : "No due date"}</Fact>
+        <Fact label="Due">{qa.dueAt ? formatDateTime(qa.dueAt) : "No due date"}</Fact>
         <Fact label="Questions">{qa.questionCount}</Fact>
         <Fact label="Points">{points(qa.maxScore)}</Fact>
         <Fact label="Time limit">{qa.timeLimitMinutes ? `${plural(qa.timeLimitMinutes, "minute", "minutes")}, from when you start` : "None"}</Fact>
@@ -156,7 +138,6 @@ export default async function QuizAssignmentPage({
           </h2>
           <ul className="mt-3 space-y-3">
             {qa.attempts.map((a) => {
-              const review = reviews.get(a.id) ?? null;
               return (
                 <li key={a.id} className="card flex flex-wrap items-center justify-between gap-3" data-testid={`attempt-${a.number}`}>
                   <div>
@@ -165,10 +146,8 @@ export default async function QuizAssignmentPage({
                       {a.status === "in-progress"
                         ? "In progress"
                         : `Submitted${a.submittedAt ? ` ${formatDateTime(a.submittedAt)}` : ""}`}
-                      {review && review.score !== null ? ` · ${points(review.score)} of ${points(review.maxScore)} points` : ""}
-                      {review && review.score !== null && review.needsGrading
-                        ? ` so far (${pendingLabel(review.pendingPoints) ?? "an answer is waiting to be graded"})`
-                        : ""}
+                      {a.score !== null ? ` · ${points(a.score)} of ${points(a.maxScore)} points` : ""}
+                      {a.score !== null && a.needsGrading ? ` so far (${pendingLabel(a.pendingPoints) ?? "an answer is waiting to be graded"})` : ""}
                     </p>
                   </div>
                   {a.status === "in-progress" ? (
@@ -177,7 +156,7 @@ export default async function QuizAssignmentPage({
                     </Link>
                   ) : (
                     <Link className="btn-secondary" href={`/attempts/${a.id}/review`}>
-                      {review?.visibility.open ? "See the review" : "Your submission"}
+                      {a.reviewOpen ? "See the review" : "Your submission"}
                       <span className="sr-only"> of attempt {a.number}</span>
                     </Link>
                   )}

@@ -8,7 +8,7 @@ import { guardPage } from "@/lib/http/page-guard";
 import { questionTypeIds } from "@/lib/question-types/ids";
 import { keySummaryFor, questionTypes } from "@/lib/question-types/registry";
 import { snippet } from "@/components/quiz/players/parts";
-import { formatDay } from "@/components/ui/dates";
+import { formatDateTime, toDateTimeLocal, usableTimeZone, zoneLabel } from "@/lib/time/zones";
 import { SuccessNotice } from "@/components/ui/notice";
 import {
   AddFromBankForm,
@@ -20,17 +20,15 @@ import {
   RemoveItemForm,
   type SettingsValues,
 } from "../_components/quiz-forms";
+import { formatPoints as points } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Quiz builder" };
 
-const points = (n: number) => String(Math.round(n * 100) / 100);
 /** Enough of the prompt to tell questions apart in the list; the editor has the rest. */
 const PROMPT_CHARS = 220;
 /** Lines of a key shown in the list, and characters per line. */
 const KEY_LINES = 8;
 const KEY_CHARS = 160;
-/** A stored instant as <input type="datetime-local"> shows it, in UTC like every date in the app. */
-const localUtc = (d: Date | null) => (d ? d.toISOString().slice(0, 16) : "");
 
 const notices: Record<string, string> = {
   created: "Quiz created. Add questions, check the settings, then assign it to a class.",
@@ -45,6 +43,9 @@ export default async function QuizBuilderPage({ params, searchParams }: { params
   const here = `/quizzes/${quizId}`;
   const viewer = await guardPage(requireViewer(), here);
   const quiz = await guardPage(getQuizForEditing(viewer, quizId), here);
+  const zone = usableTimeZone(viewer.timeZone);
+  // A stored instant as <input type="datetime-local"> shows it: in the instructor's own zone.
+  const local = (d: Date | null) => (d ? toDateTimeLocal(d, zone) : "");
   const [bank, classes] = await Promise.all([listMyQuestions(viewer), listMyClasses(viewer)]);
 
   const total = quiz.items.reduce((s, i) => s + i.points, 0);
@@ -60,8 +61,8 @@ export default async function QuizBuilderPage({ params, searchParams }: { params
     title: quiz.title,
     description: quiz.description,
     attemptsAllowed: quiz.attemptsAllowed,
-    opensAt: localUtc(quiz.opensAt),
-    closesAt: localUtc(quiz.closesAt),
+    opensAt: local(quiz.opensAt),
+    closesAt: local(quiz.closesAt),
     timeLimitMinutes: quiz.timeLimitMinutes,
     shuffleQuestions: quiz.shuffleQuestions,
     shuffleOptions: quiz.shuffleOptions,
@@ -177,7 +178,7 @@ export default async function QuizBuilderPage({ params, searchParams }: { params
             <h2 id="settings-title" className="mb-4 text-xl font-bold">
               Settings
             </h2>
-            <QuizSettingsForm quizId={quiz.id} settings={settings} />
+            <QuizSettingsForm quizId={quiz.id} settings={settings} zoneName={zoneLabel(zone)} />
           </section>
 
           <section aria-labelledby="assign-title" className="card">
@@ -192,7 +193,7 @@ export default async function QuizBuilderPage({ params, searchParams }: { params
                 <li key={a.id}>
                   <Link href={`/classes/${a.classId}`}>{a.className}</Link>
                   <span className="text-muted">
-                    {a.dueAt ? ` · due ${formatDay(a.dueAt)}` : " · no due date"}
+                    {a.dueAt ? ` · due ${formatDateTime(a.dueAt, zone)}` : " · no due date"}
                     {a.opensAfterReading ? " · opens after the reading" : ""}
                   </span>
                   {" · "}

@@ -50,7 +50,7 @@ export interface SettingsValues {
   title: string;
   description: string;
   attemptsAllowed: number;
-  /** "YYYY-MM-DDTHH:mm" in UTC, or "". */
+  /** "YYYY-MM-DDTHH:mm" in the instructor's time zone, or "". */
   opensAt: string;
   closesAt: string;
   timeLimitMinutes: number | null;
@@ -76,7 +76,8 @@ const reviewWhat = [
   ["reviewFeedback", "The feedback you wrote"],
 ] as const;
 
-export function QuizSettingsForm({ quizId, settings }: { quizId: string; settings: SettingsValues }) {
+/** `zoneName` names the instructor's time zone ("Warsaw time"): the opening and closing times are in it. */
+export function QuizSettingsForm({ quizId, settings, zoneName }: { quizId: string; settings: SettingsValues; zoneName: string }) {
   const [state, action, pending] = useActionState(updateQuizSettingsAction, initialFormState);
   const v = state.values;
   // After a refused save, what was sent; otherwise what is stored.
@@ -107,8 +108,8 @@ export function QuizSettingsForm({ quizId, settings }: { quizId: string; setting
           defaultValue={text("timeLimitMinutes", settings.timeLimitMinutes === null ? "" : String(settings.timeLimitMinutes))}
           errors={fe.timeLimitMinutes}
         />
-        <Field name="opensAt" label="Opens (UTC, optional)" type="datetime-local" hint="Empty: open as soon as it is assigned." defaultValue={text("opensAt", settings.opensAt)} errors={fe.opensAt} />
-        <Field name="closesAt" label="Closes (UTC, optional)" type="datetime-local" hint="Empty: stays open." defaultValue={text("closesAt", settings.closesAt)} errors={fe.closesAt} />
+        <Field name="opensAt" label="Opens (optional)" type="datetime-local" hint={`In ${zoneName}. Empty: open as soon as it is assigned.`} defaultValue={text("opensAt", settings.opensAt)} errors={fe.opensAt} />
+        <Field name="closesAt" label="Closes (optional)" type="datetime-local" hint={`In ${zoneName}. Empty: stays open.`} defaultValue={text("closesAt", settings.closesAt)} errors={fe.closesAt} />
       </div>
       <fieldset className="space-y-2">
         <legend className="field-label">Shuffling</legend>
@@ -278,6 +279,8 @@ function ConfirmForm({
     );
   }
   return (
+    // Escape anywhere in the confirmation backs out of it (the buttons are the controls).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <form
       action={action}
       className="flex flex-wrap items-center gap-2 rounded-md border border-red-700 bg-red-50 p-2"
@@ -380,7 +383,7 @@ export function AssignQuizForm({ quizId, classes, readingTitle }: { quizId: stri
       <FormMessage ok={state.ok} message={state.message} />
       <input type="hidden" name="quizId" value={quizId} />
       <SelectField name="classId" label="Class" options={classes.map((c) => ({ value: c.id, label: c.name }))} defaultValue={state.values?.classId} errors={classErrors} />
-      <Field name="dueDate" label="Due date (optional)" type="date" hint="Due at the end of that day (UTC). Assigning again to the same class changes the date." defaultValue={state.values?.dueDate} errors={state.fieldErrors?.dueDate} />
+      <Field name="dueDate" label="Due date (optional)" type="date" hint="Due at the end of that day in the class’s time zone. Assigning again to the same class changes the date." defaultValue={state.values?.dueDate} errors={state.fieldErrors?.dueDate} />
       {readingTitle ? (
         <fieldset aria-describedby={`opens-hint${opensErrors ? " opens-error" : ""}`}>
           <legend className="field-label">When students can take it</legend>

@@ -63,7 +63,7 @@ export function ImportForm({ quizzes, typeLabels, initialQuizId }: { quizzes: { 
         res = { ok: false, message: "The server couldn’t be reached. Your text is still here; try again." };
       }
       if (!res) return;
-      setResult((prev) => (res.found ? res : { ...prev, ...res, found: prev?.found ?? [], errors: prev?.errors ?? [] }));
+      setResult((prev) => (res.found ? res : { ...prev, ...res, found: prev?.found ?? [], errors: prev?.errors ?? [], skipped: prev?.skipped ?? [] }));
       if (step === "preview" && res.found) {
         setPreviewed(sentText);
         setPicks(new Set(res.found.map((q) => q.index)));
@@ -149,6 +149,20 @@ export function ImportForm({ quizzes, typeLabels, initialQuizId }: { quizzes: { 
             </section>
           ) : null}
 
+          {result.skipped?.length ? (
+            <section aria-labelledby="import-skipped-title" className="card" data-testid="import-skipped">
+              <h3 id="import-skipped-title" className="font-bold">
+                Skipped on purpose: {result.skipped.length} {result.skipped.length === 1 ? "note" : "notes"}
+              </h3>
+              <p className="mt-1 text-sm text-muted">Not problems: the file holds these, and Dossier has no place for them.</p>
+              <ul className="mt-2 space-y-1 text-sm">
+                {result.skipped.map((note, i) => (
+                  <li key={i}>{note.message}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
           {found.length ? (
             <div role="group" aria-labelledby="import-found-title" className="card space-y-3" data-testid="import-found">
               <h3 id="import-found-title" className="font-bold">
@@ -164,14 +178,15 @@ export function ImportForm({ quizzes, typeLabels, initialQuizId }: { quizzes: { 
               </div>
               <ol className="space-y-2">
                 {found.map((q) => (
-                  <li key={q.index}>
-                    <label className="flex cursor-pointer items-start gap-3 rounded-md border border-line bg-white p-3 hover:bg-stone-50 has-checked:border-accent has-checked:bg-blue-50">
+                  <li key={q.index} className="rounded-md border border-line bg-white p-3 hover:bg-stone-50 has-checked:border-accent has-checked:bg-blue-50" data-testid={`import-question-${q.index + 1}`}>
+                    <label className="flex cursor-pointer items-start gap-3">
                       <input
                         type="checkbox"
                         name="pick"
                         value={q.index}
                         className="mt-0.5 h-5 w-5 shrink-0 accent-accent"
                         checked={picks.has(q.index)}
+                        aria-describedby={q.notKept.length ? `import-not-kept-${q.index}` : undefined}
                         onChange={(e) => {
                           const next = new Set(picks);
                           if (e.currentTarget.checked) next.add(q.index);
@@ -188,6 +203,16 @@ export function ImportForm({ quizzes, typeLabels, initialQuizId }: { quizzes: { 
                         <span className="mt-1 block text-sm">{q.prompt}</span>
                       </span>
                     </label>
+                    {q.notKept.length ? (
+                      <div id={`import-not-kept-${q.index}`} className="ml-8 mt-2 text-sm" data-testid={`import-not-kept-${q.index + 1}`}>
+                        <p className="font-semibold">Imported without:</p>
+                        <ul className="list-disc pl-5">
+                          {q.notKept.map((m, i) => (
+                            <li key={i}>{m}</li>
+                          ))}
+                        </ul>
+                      </div>
+                    ) : null}
                   </li>
                 ))}
               </ol>

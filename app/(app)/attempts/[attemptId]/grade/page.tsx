@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { isInstructor } from "@/lib/authz/policy";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -8,7 +9,7 @@ import { questionTypes } from "@/lib/question-types/registry";
 import { AnswerSummary } from "@/components/quiz/answer-summary";
 import { GradeForm } from "@/components/quiz/grade-form";
 import { FeedbackList } from "@/components/quiz/feedback-list";
-import { formatDateTime } from "@/components/ui/dates";
+import { formatDateTime, usableTimeZone } from "@/lib/time/zones";
 import { answerState, formatPoints, pointsLabel } from "@/components/quiz/answer-state";
 import { PlainParagraphs } from "@/components/quiz/plain-paragraphs";
 import { pendingLabel } from "@/lib/quiz/score";
@@ -20,7 +21,7 @@ export default async function GradeAttemptPage({ params }: { params: Promise<{ a
   const here = `/attempts/${attemptId}/grade`;
   const viewer = await guardPage(requireViewer(), here);
   // Students have their own review page; lib/data lets only the class's instructor see others' attempts.
-  if (viewer.role !== "instructor") forbidden();
+  if (!isInstructor(viewer)) forbidden();
   const review = await guardPage(getAttemptReview(viewer, attemptId), here);
 
   const submitted = review.status === "submitted";
@@ -39,7 +40,7 @@ export default async function GradeAttemptPage({ params }: { params: Promise<{ a
       </p>
       <h1 className="mt-1 text-3xl font-bold">{who}: {review.quizTitle}</h1>
       <p className="mt-2 text-muted">
-        {submitted ? `Submitted${review.submittedAt ? ` ${formatDateTime(review.submittedAt)}` : ""}.` : "Still in progress: answers can be graded once the student submits."}
+        {submitted ? `Submitted${review.submittedAt ? ` ${formatDateTime(review.submittedAt, usableTimeZone(viewer.timeZone))}` : ""}.` : "Still in progress: answers can be graded once the student submits."}
         {" "}
         <Link href={`/quiz-assignments/${review.quizAssignmentId}/analysis`}>Question analysis for this quiz</Link>
       </p>

@@ -4,11 +4,11 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getGradebook, type GradebookCell } from "@/lib/data/attempts";
 import { guardPage } from "@/lib/http/page-guard";
 import { RegradeForm } from "@/components/quiz/grade-form";
-import { formatDay } from "@/components/ui/dates";
+import { formatDateTime, usableTimeZone } from "@/lib/time/zones";
+import { formatPoints as points } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Gradebook" };
 
-const points = (n: number) => String(Math.round(n * 100) / 100);
 
 /**
  * Students by quizzes, made to be read on a projector: large type, strong contrast, the
@@ -20,6 +20,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
   const here = `/classes/${classId}/gradebook`;
   const viewer = await guardPage(requireViewer(), here);
   const book = await guardPage(getGradebook(viewer, classId), here);
+  const zone = usableTimeZone(viewer.timeZone);
 
   // What waits for grading, quiz by quiz, so the instructor can work through it from here.
   const toGrade = book.quizzes
@@ -112,7 +113,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
                   {book.quizzes.map((q) => (
                     <th key={q.quizAssignmentId} scope="col" className="min-w-[12rem] max-w-[18rem] border-b-2 border-stone-400 bg-stone-100 px-4 py-3 text-left align-bottom font-bold">
                       <span className="block leading-snug">{q.title}</span>
-                      <span className="mt-1 block text-sm font-normal text-stone-700">{q.dueAt ? `Due ${formatDay(q.dueAt)}` : "No due date"}</span>
+                      <span className="mt-1 block text-sm font-normal text-stone-700">{q.dueAt ? `Due ${formatDateTime(q.dueAt, zone)}` : "No due date"}</span>
                       <Link href={`/quiz-assignments/${q.quizAssignmentId}/analysis`} className="mt-1 block text-sm font-semibold">
                         Question analysis<span className="sr-only">: {q.title}</span>
                       </Link>
@@ -158,7 +159,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
                 <li key={q.quizAssignmentId} className="card space-y-3">
                   <div>
                     <h3 className="text-lg font-bold">{q.title}</h3>
-                    <p className="text-sm text-muted">{q.dueAt ? `Due ${formatDay(q.dueAt)}` : "No due date"}</p>
+                    <p className="text-sm text-muted">{q.dueAt ? `Due ${formatDateTime(q.dueAt, zone)}` : "No due date"}</p>
                   </div>
                   <p className="flex flex-wrap gap-x-4 gap-y-1">
                     <Link href={`/quiz-assignments/${q.quizAssignmentId}/analysis`}>
