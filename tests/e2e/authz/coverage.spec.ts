@@ -59,7 +59,9 @@ function exportedActions(): string[] {
     .flatMap((f) => {
       const source = fs.readFileSync(path.join(dir, f), "utf8");
       if (!/^\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(source)) return [];
-      const names = [...source.matchAll(/export\s+(?:async\s+)?function\s+(\w+)|export\s+const\s+(\w+)\s*=\s*async/g)].map((m) => m[1] ?? m[2]!);
+      // Every value a "use server" file exports is a server action: `async function`, or a const
+      // holding one (an async arrow, or what formAction() returns).
+      const names = [...source.matchAll(/export\s+(?:async\s+)?function\s+(\w+)|export\s+const\s+(\w+)\s*=/g)].map((m) => m[1] ?? m[2]!);
       return names.map((name) => `lib/actions/${f}#${name}`);
     });
 }

@@ -384,6 +384,15 @@ export const actionRows: ActionRow[] = [
     sessions: {},
   },
 
+  {
+    action: "lib/actions/account.ts#rememberTimeZoneAction",
+    what: "the browser's time zone, onto the caller's own account",
+    foundOn: { path: "/dashboard", as: "owner" },
+    // The zone the app shows anyway, so no later page reads differently.
+    args: () => ({ raw: ["UTC"] }),
+    expect: signedIn,
+  },
+
   // A one-time link sets its student's password, whoever holds it (signed in or not): the token is the credential.
   {
     action: "lib/actions/sign-in-links.ts#setPasswordWithLinkAction",
@@ -449,6 +458,14 @@ export const actionRows: ActionRow[] = [
     args: (role) => form({ classId: W.codeClass, name: `Authz: renamed by ${role}` }),
     expect: ownerOnly,
     effect: { probe: classPage(W.codeClass), marker: (role) => `Authz: renamed by ${role}` },
+  },
+  {
+    action: "lib/actions/classes.ts#setClassTimeZoneAction",
+    what: "of the owner's class",
+    foundOn: { path: `/classes/${W.codeClass}`, as: "owner" },
+    args: () => form({ classId: W.codeClass, timeZone: "Asia/Tokyo" }),
+    expect: ownerOnly,
+    effect: { probe: classPage(W.codeClass) },
   },
   {
     action: "lib/actions/classes.ts#renameClassAction",

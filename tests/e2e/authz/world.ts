@@ -177,5 +177,5 @@ export const submittedAnswers = {
 
 /** The multiple-choice key as it was when the student answered: a mistake the owner has since corrected. */
 export const mcKeyAtTheTime = {
-  options: multipleChoiceFixtures.config.options.map((o) => ({ ...o, correct: o.id === "warsaw" })),
+  options: multipleChoiceFixtures.config.options.map((o) => ({ ...o, credit: o.id === "warsaw" ? 1 : 0 })),
 };
