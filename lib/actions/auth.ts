@@ -1,5 +1,8 @@
 "use server";
 
+import { headers } from "next/headers";
+import { clientAddress, trustedProxyHops } from "@/lib/http/client-address";
+
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth/config";
@@ -38,7 +41,8 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   });
   if (!parsed.success) return invalid(parsed.error, values);
   try {
-    await createAccount(parsed.data);
+    const address = clientAddress((await headers()).get("x-forwarded-for"), trustedProxyHops());
+    await createAccount(parsed.data, { address });
   } catch (e) {
     return failed(e, values);
   }

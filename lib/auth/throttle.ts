@@ -30,6 +30,9 @@ export const LIMITS = {
   passwordChange: { points: 10, duration: 15 * 60 },
   joinStudent: { points: 10, duration: 15 * 60 },
   joinAddress: { points: 60, duration: 15 * 60 },
+  // Every sign-up attempt counts, per address: a whole year group behind a school's one address
+  // signs up in a lesson, a script creating accounts (or probing which emails exist) stops.
+  signUpAddress: { points: 150, duration: 60 * 60 },
 } as const satisfies Record<string, { points: number; duration: number }>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -111,6 +114,10 @@ export async function signInSucceeded(limiters: Limiters, email: string, client:
 
 export function joinBuckets(studentId: string, address: string | undefined): Bucket[] {
   return [bucket("joinStudent", studentId), ...(address ? [bucket("joinAddress", address)] : [])];
+}
+
+export function signUpBuckets(address: string | undefined): Bucket[] {
+  return address ? [bucket("signUpAddress", address)] : [];
 }
 
 export function passwordChangeBuckets(userId: string): Bucket[] {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
-import { clearBuckets, passwordChangeBuckets, reserveAttempt } from "@/lib/auth/throttle";
+import { clearBuckets, passwordChangeBuckets, reserveAttempt, signUpBuckets } from "@/lib/auth/throttle";
 import { canManageOwnAccount, roles, signInLinkStatus, type Role, type Viewer } from "@/lib/authz/policy";
 import { hashToken, linkProblemMessage } from "@/lib/auth/one-time-token";
 import type { ChangePasswordInput, SignUpInput } from "@/lib/validation/auth";
@@ -25,7 +25,10 @@ async function passwordProblem(password: string, about: { email: string; name: s
   return (await import("@/lib/auth/password-policy")).passwordProblem(password, about);
 }
 
-export async function createAccount(input: SignUpInput): Promise<Viewer> {
+/** A new account. Attempts are limited per address (`client.address`, from the request) before any work. */
+export async function createAccount(input: SignUpInput, client: { address?: string | undefined } = {}): Promise<Viewer> {
+  const gate = await reserveAttempt(limiters(), signUpBuckets(client.address));
+  if (gate.limited) throw new RateLimitedError(gate.retryAfterSeconds);
   const problem = await passwordProblem(input.password, { email: input.email, name: input.name });
   if (problem) throw new AppError("invalid", "Please choose a stronger password.", { password: [problem] });
   const passwordHash = await hashPassword(input.password);

@@ -1,39 +1,48 @@
-import "server-only";
 import { AppError } from "@/lib/errors";
 
 /**
  * The request body as UTF-8 text, refusing more than `maxBytes` (413) without reading further:
- * by Content-Length when the client sends one, by counting otherwise (chunked uploads). Text
- * that isn't UTF-8 (Excel's older "CSV" is Windows-1252) is refused with a way out.
+ * by a declared Content-Length above the limit before reading, and by counting chunk by chunk
+ * otherwise (chunked uploads, or a Content-Length that lies), cancelling the read as soon as it
+ * passes the limit; at most `maxBytes` plus one chunk is ever held. Bytes that are not UTF-8 are
+ * refused with `notUtf8` (400). The one body reader: readJson (./read-json.ts) is built on it.
  */
-export async function readTextWithLimit(request: Request, maxBytes: number, tooLarge: string): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > maxBytes) throw new AppError("payload_too_large", tooLarge);
-  if (!request.body) return "";
-  const reader = request.body.getReader();
+export async function readUtf8WithLimit(request: Request, { maxBytes, tooLarge, notUtf8 }: { maxBytes: number; tooLarge: string; notUtf8: string }): Promise<string> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) throw new AppError("payload_too_large", tooLarge);
   const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new AppError("payload_too_large", tooLarge);
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > maxBytes) {
+          await reader.cancel().catch(() => {});
+          throw new AppError("payload_too_large", tooLarge);
+        }
+        chunks.push(value);
+      }
+    } finally {
+      reader.releaseLock();
     }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.byteLength;
   }
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks, size));
   } catch {
-    throw new AppError("invalid", "The file isn’t UTF-8 text. In Excel choose “Save as” › “CSV UTF-8”; in other programs pick UTF-8 when saving.");
+    throw new AppError("invalid", notUtf8);
   }
+}
+
+/** A text upload (a roster CSV): UTF-8 or a message saying how to save it as UTF-8. */
+export function readTextWithLimit(request: Request, maxBytes: number, tooLarge: string): Promise<string> {
+  return readUtf8WithLimit(request, {
+    maxBytes,
+    tooLarge,
+    notUtf8: "The file isn’t UTF-8 text. In Excel choose “Save as” › “CSV UTF-8”; in other programs pick UTF-8 when saving.",
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { readUtf8WithLimit } from "./read-body";
 
 export type ReadJsonOptions = {
   /** The most bytes the body may have; counted while reading, whatever Content-Length says. */
@@ -25,37 +26,11 @@ export type ReadJsonOptions = {
  */
 export async function readJson(request: Request, { maxBytes, label, tooLarge }: ReadJsonOptions): Promise<unknown> {
   requireJsonContentType(request.headers.get("content-type"), label);
-  const tooLargeError = () => new AppError("payload_too_large", tooLarge ?? `That ${label} is too large.`);
-
-  const declared = request.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) throw tooLargeError();
-
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > maxBytes) {
-          await reader.cancel().catch(() => {});
-          throw tooLargeError();
-        }
-        chunks.push(value);
-      }
-    } finally {
-      reader.releaseLock();
-    }
-  }
-
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks, size));
-  } catch {
-    throw new AppError("invalid", `The ${label} is not valid JSON: it is not UTF-8 text.`);
-  }
+  const text = await readUtf8WithLimit(request, {
+    maxBytes,
+    tooLarge: tooLarge ?? `That ${label} is too large.`,
+    notUtf8: `The ${label} is not valid JSON: it is not UTF-8 text.`,
+  });
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -98,22 +98,19 @@ test.describe("a student", () => {
   test("resumes where they stopped", async ({ page }) => {
     await signIn(page, demo.students[0]!);
     await page.getByRole("link", { name: "Continue reading" }).click();
-    // Leaving sends the last position (a beacon, also on in-app navigation): wait for it, not for a time.
-    const near96 = (body: string | null) => {
-      const n = Number(/"anchor":"p-(\d+)"/.exec(body ?? "")?.[1]);
-      return n >= 90 && n <= 110;
-    };
-    const sent = page.waitForRequest((r) => r.url().includes("/progress") && r.method() === "POST" && near96(r.postData()));
+    // Leaving sends the last position (a beacon, also on in-app navigation). A beacon may land a
+    // moment after the next page shows, so reopening is retried until it resumes there (no fixed wait).
     await page.locator("#p-96").evaluate((el) => el.scrollIntoView({ block: "start" }));
     await page.getByRole("link", { name: /History 11B/ }).click();
     await expect(page.getByRole("heading", { name: "Assigned readings" })).toBeVisible();
-    await sent;
-    await page.goto("/dashboard");
-    await page.getByRole("link", { name: "Continue reading" }).click();
-    await expect(page.getByText("Resumed where you stopped.")).toBeVisible();
-    const box = await page.locator("#p-96").boundingBox();
-    expect(box!.y).toBeGreaterThan(-300);
-    expect(box!.y).toBeLessThan(900);
+    await expect(async () => {
+      await page.goto("/dashboard");
+      await page.getByRole("link", { name: "Continue reading" }).click();
+      await expect(page.getByText("Resumed where you stopped.")).toBeVisible({ timeout: 5_000 });
+      const box = await page.locator("#p-96").boundingBox();
+      expect(box!.y).toBeGreaterThan(-300);
+      expect(box!.y).toBeLessThan(900);
+    }).toPass({ timeout: 30_000 });
   });
 
   test("keeps progress on the device while offline and sends it when back online", async ({ page, context }) => {

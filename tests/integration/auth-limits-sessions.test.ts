@@ -105,6 +105,24 @@ describe("join codes", () => {
   });
 });
 
+describe("sign-up", () => {
+  it("lets a year group sign up from one school address, then refuses more attempts from it with 429", async () => {
+    const school = { address: "203.0.113.50" };
+    const { points } = LIMITS.signUpAddress;
+    expect(points).toBeGreaterThanOrEqual(120);
+    // Every attempt counts, a refused one too (a weak password here, which costs no hashing).
+    for (let i = 0; i < points; i++) {
+      await expectAppError(users.createAccount({ name: `Student ${i}`, email: `s${i}@school.test`, password: "password", role: "student" }, school), "invalid");
+    }
+    const refused = await expectAppError(users.createAccount({ name: "One more", email: "more@school.test", password: STRONG, role: "student" }, school), "rate_limited");
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    expect(await testDb.db().user.count({ where: { email: "more@school.test" } })).toBe(0);
+    // Another address is not affected.
+    const other = await users.createAccount({ name: "Elsewhere", email: "elsewhere@school.test", password: STRONG, role: "student" }, { address: "198.51.100.7" });
+    expect(other.email).toBe("elsewhere@school.test");
+  });
+});
+
 describe("sessions", () => {
   let person: Viewer;
   beforeAll(async () => {
