@@ -6,7 +6,7 @@ import { signIn, signOut } from "@/lib/auth/config";
 import { requireSession, requireViewer } from "@/lib/auth/viewer";
 import { endAllSessions } from "@/lib/data/sessions";
 import { changePassword, rememberTimeZone } from "@/lib/data/users";
-import { isAppError } from "@/lib/errors";
+import { isAppError, type AppErrorCode } from "@/lib/errors";
 import { timeZoneSchema } from "@/lib/validation/time";
 import { changePasswordSchema } from "@/lib/validation/auth";
 import { failed, invalid, type FormState } from "./form-state";
@@ -46,14 +46,15 @@ export async function signOutEverywhereAction(): Promise<void> {
 }
 
 /** The browser's time zone, sent by <TimeZoneSync> when it differs from the one on the account. */
-export async function rememberTimeZoneAction(timeZone: unknown): Promise<{ ok: boolean }> {
+export async function rememberTimeZoneAction(timeZone: unknown): Promise<{ ok: boolean; code?: AppErrorCode | "server" }> {
   const parsed = timeZoneSchema.safeParse(timeZone);
-  if (!parsed.success) return { ok: false };
+  if (!parsed.success) return { ok: false, code: "invalid" };
   try {
     await rememberTimeZone(await requireViewer(), parsed.data);
     return { ok: true };
   } catch (e) {
-    if (!isAppError(e)) console.error("[action] rememberTimeZone:", e instanceof Error ? e.message : e);
-    return { ok: false };
+    if (isAppError(e)) return { ok: false, code: e.code };
+    console.error("[action] rememberTimeZone:", e instanceof Error ? e.message : e);
+    return { ok: false, code: "server" };
   }
 }

@@ -59,7 +59,7 @@ export function formAction<S extends z.ZodType, R extends object>(spec: {
       const parsed = spec.schema.safeParse(spec.read(form, viewer));
       if (!parsed.success) {
         const { refusal } = spec;
-        return (typeof refusal === "function" ? refusal(parsed.error, values) : refusal ? { ok: false, message: refusal, values } : invalid(parsed.error, values)) as State;
+        return (typeof refusal === "function" ? refusal(parsed.error, values) : refusal ? { ok: false, code: "invalid", message: refusal, values } : invalid(parsed.error, values)) as State;
       }
       done = await spec.run(viewer, parsed.data, form);
     } catch (e) {

@@ -1,10 +1,15 @@
 import { notFound } from "next/navigation";
 import type { z } from "zod";
-import { isAppError } from "@/lib/errors";
+import { isAppError, type AppErrorCode } from "@/lib/errors";
 
-/** What every form action returns: a message, errors per field, and the values to show again. */
+/**
+ * What every form action returns: a message, errors per field, and the values to show again.
+ * `code` says why a refusal happened (the same codes as lib/errors.ts), so a client, or a test
+ * calling the action over HTTP, can tell "not yours" from "not valid" without reading the words.
+ */
 export interface FormState {
   ok: boolean;
+  code?: AppErrorCode | "server";
   message?: string;
   fieldErrors?: Record<string, string[]>;
   values?: Record<string, string>;
@@ -22,14 +27,14 @@ export function invalid(error: z.ZodError, values: Record<string, string>): Form
     const key = String(issue.path[0] ?? "form");
     (fieldErrors[key] ??= []).push(issue.message);
   }
-  return { ok: false, message: "Please correct the highlighted fields.", fieldErrors, values };
+  return { ok: false, code: "invalid", message: "Please correct the highlighted fields.", fieldErrors, values };
 }
 
 /** Typed errors become a message for the person; anything else is logged and apologised for. */
 export function failed(e: unknown, values: Record<string, string>): FormState {
-  if (isAppError(e)) return { ok: false, message: e.message, fieldErrors: e.fieldErrors, values };
+  if (isAppError(e)) return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors, values };
   console.error("[action] unexpected error:", e instanceof Error ? e.message : e);
-  return { ok: false, message: "Something went wrong on our side. Nothing you had saved was lost; please try again.", values };
+  return { ok: false, code: "server", message: "Something went wrong on our side. Nothing you had saved was lost; please try again.", values };
 }
 
 /**

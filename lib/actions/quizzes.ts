@@ -216,8 +216,8 @@ export async function importGiftAction(_prev: ImportState, form: FormData): Prom
   requireForm(form);
   const step = form.get("step") === "save" ? "save" : "preview";
   const text = typeof form.get("text") === "string" ? String(form.get("text")) : "";
-  if (!text.trim()) return { ok: false, message: "Paste GIFT text or choose a file first.", fieldErrors: { text: ["Paste GIFT text or choose a file."] } };
-  if (text.length > MAX_GIFT_CHARS) return { ok: false, message: "That is too much text for one import; split the file and import the parts one by one.", fieldErrors: { text: ["Too long for one import."] } };
+  if (!text.trim()) return { ok: false, code: "invalid", message: "Paste GIFT text or choose a file first.", fieldErrors: { text: ["Paste GIFT text or choose a file."] } };
+  if (text.length > MAX_GIFT_CHARS) return { ok: false, code: "payload_too_large", message: "That is too much text for one import; split the file and import the parts one by one.", fieldErrors: { text: ["Too long for one import."] } };
 
   let viewer;
   try {
@@ -225,7 +225,7 @@ export async function importGiftAction(_prev: ImportState, form: FormData): Prom
   } catch (e) {
     return failed(e, {});
   }
-  if (!canAuthorQuizzes(viewer)) return { ok: false, message: "Only instructors import questions." };
+  if (!canAuthorQuizzes(viewer)) return { ok: false, code: "forbidden", message: "Only instructors import questions." };
 
   const { questions, errors, notices } = parseGift(text);
   // Grouped once: a filter per question would make a large file quadratic.

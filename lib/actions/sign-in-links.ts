@@ -19,17 +19,18 @@ import { failed, type FormState } from "./form-state";
 export async function setPasswordWithLinkAction(_prev: FormState, form: FormData): Promise<FormState> {
   const jar = await cookies();
   const token = tokenSchema.safeParse(jar.get(LINK_COOKIE)?.value);
-  if (!token.success) return { ok: false, message: "Open the link your teacher gave you again: this page only works from it." };
+  // The link is this form's only credential (whoever is signed in): no link, 401; one that no longer works, 410 as on /link.
+  if (!token.success) return { ok: false, code: "unauthorized", message: "Open the link your teacher gave you again: this page only works from it." };
   const link = await inspectSignInLink(token.data);
   if (link.status !== "usable") {
     const { title, message } = linkProblemMessage(link.status);
-    return { ok: false, message: `${title}. ${message}` };
+    return { ok: false, code: link.status === "unknown" ? "not_found" : "gone", message: `${title}. ${message}` };
   }
   const password = form.get("password");
   const checked = await signUpSchema.safeParseAsync({ name: link.name, email: link.email, password, role: "student" });
   const passwordErrors = checked.success ? [] : checked.error.issues.filter((i) => i.path[0] === "password").map((i) => i.message);
   if (passwordErrors.length || typeof password !== "string") {
-    return { ok: false, message: "Please choose another password.", fieldErrors: { password: passwordErrors.length ? passwordErrors : ["Enter a password."] } };
+    return { ok: false, code: "invalid", message: "Please choose another password.", fieldErrors: { password: passwordErrors.length ? passwordErrors : ["Enter a password."] } };
   }
   try {
     await setPasswordFromToken(token.data, password);

@@ -130,6 +130,14 @@ export function canSeeAttempt(viewer: Viewer | null, attempt: { userId: string }
   return (viewer !== null && attempt.userId === viewer.id) || canManageClass(viewer, cls);
 }
 
+/**
+ * Whether a session row still signs its user in: the account the cookie names, not revoked (signed
+ * out, out everywhere, password changed), not past its end. The cookie alone proves none of this.
+ */
+export function isSessionLive(session: { userId: string; revokedAt: Date | null; expiresAt: Date }, userId: string, now: Date): boolean {
+  return session.userId === userId && session.revokedAt === null && session.expiresAt.getTime() > now.getTime();
+}
+
 /** A person's sign-in settings (password, sessions) are theirs alone. */
 export function canManageOwnAccount(viewer: Viewer | null, userId: string): boolean {
   return viewer !== null && viewer.id === userId;
@@ -189,9 +197,14 @@ export function quizStartRefusal(
   }
 }
 
-/** Answers are given, saved and submitted by the student whose attempt it is, nobody else. */
-export function canWorkInAttempt(viewer: Viewer | null, attempt: { userId: string }): boolean {
-  return isStudent(viewer) && viewer.id === attempt.userId;
+/**
+ * Answers are given, saved and submitted by the student whose attempt it is, nobody else, and
+ * only while they are in the class. A student removed from the class keeps their attempts
+ * (canSeeAttempt) but can't go on writing in that class's quiz; if they rejoin, the attempt is
+ * theirs to continue.
+ */
+export function canWorkInAttempt(viewer: Viewer | null, attempt: { userId: string }, enrolled: boolean): boolean {
+  return isStudent(viewer) && viewer.id === attempt.userId && enrolled;
 }
 
 /**

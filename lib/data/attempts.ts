@@ -61,7 +61,12 @@ async function loadAttempt(viewer: Viewer, attemptId: string) {
       maxScore: true,
       needsGrading: true,
       quizAssignmentId: true,
-      quizAssignment: { select: { quiz: { select: quizPolicySelect }, class: { select: { id: true, name: true, instructorId: true } } } },
+      quizAssignment: {
+        select: {
+          quiz: { select: quizPolicySelect },
+          class: { select: { id: true, name: true, instructorId: true, enrolments: { where: { userId: viewer.id }, select: { userId: true } } } },
+        },
+      },
       user: { select: { id: true, name: true } },
       responses: true,
     },
@@ -69,6 +74,17 @@ async function loadAttempt(viewer: Viewer, attemptId: string) {
   if (!attempt) throw new AppError("not_found", "There is no such attempt.");
   if (!canSeeAttempt(viewer, attempt, attempt.quizAssignment.class)) throw new AppError("forbidden", "This attempt belongs to another student.");
   return attempt;
+}
+
+/**
+ * Playing, answering in and submitting an attempt: its student, while in the class
+ * (canWorkInAttempt). Someone else's attempt says so; a student removed from the class is told
+ * the attempt waits for them.
+ */
+function assertCanWork(viewer: Viewer, attempt: Awaited<ReturnType<typeof loadAttempt>>, doing: string): void {
+  if (canWorkInAttempt(viewer, attempt, attempt.quizAssignment.class.enrolments.length > 0)) return;
+  if (attempt.userId !== viewer.id) throw new AppError("forbidden", `Only the student taking this attempt can ${doing}.`);
+  throw new AppError("forbidden", "You are no longer in this class, so this attempt can’t go on. If your instructor adds you again, it is here as you left it.");
 }
 
 /** loadAttempt, after closing the attempt if its time ran out, so callers see its real state. */
@@ -213,7 +229,8 @@ async function passagesFor(readingId: string | null): Promise<Passage[]> {
 /** The attempt as its student plays it; an attempt whose time ran out is closed first (status "submitted"). */
 export async function getAttemptForPlayer(viewer: Viewer, attemptId: string, now = new Date()): Promise<AttemptForPlayer> {
   const attempt = await loadCurrentAttempt(viewer, attemptId, now);
-  if (!canWorkInAttempt(viewer, attempt)) throw new AppError("forbidden", "Only the student taking this attempt can open it.");
+  // A submitted attempt only sends its student on to the review, which stays theirs after leaving the class.
+  if (attempt.status === "in-progress" || attempt.userId !== viewer.id) assertCanWork(viewer, attempt, "open it");
   const quiz = attempt.quizAssignment.quiz;
   const snapshot = readSnapshot(attempt.snapshot);
   const storedResponses = new Map(attempt.responses.map((r) => [r.questionKey, JSON.parse(r.response) as unknown]));
@@ -391,7 +408,7 @@ function assertOpenForAnswers(attempt: { status: string; deadlineAt: Date | null
 /** Saves one answer; saving the same answer again is harmless. */
 export async function saveResponse(viewer: Viewer, attemptId: string, questionKey: string, response: unknown, now = new Date()): Promise<{ savedAt: Date }> {
   const attempt = await loadAttempt(viewer, attemptId);
-  if (!canWorkInAttempt(viewer, attempt)) throw new AppError("forbidden", "Only the student taking this attempt can answer in it.");
+  assertCanWork(viewer, attempt, "answer in it");
   assertOpenForAnswers(attempt, now);
   const item = readSnapshot(attempt.snapshot).find((q) => q.key === questionKey);
   if (!item) throw new AppError("invalid", "That question is not part of this attempt.");
@@ -490,7 +507,7 @@ export async function unansweredQuestions(viewer: Viewer, attemptId: string): Pr
 /** Submitting twice is safe: the second call reports that the attempt was already submitted. */
 export async function submitAttempt(viewer: Viewer, attemptId: string, now = new Date()): Promise<{ alreadySubmitted: boolean }> {
   const attempt = await loadAttempt(viewer, attemptId);
-  if (!canWorkInAttempt(viewer, attempt)) throw new AppError("forbidden", "Only the student taking this attempt can submit it.");
+  assertCanWork(viewer, attempt, "submit it");
   return { alreadySubmitted: !(await gradeAndClose(attemptId, now)) };
 }
 

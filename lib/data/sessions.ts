@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { canManageOwnAccount, type Viewer } from "@/lib/authz/policy";
+import { canManageOwnAccount, isSessionLive, type Viewer } from "@/lib/authz/policy";
 import { toViewer, viewerSelect } from "./users";
 
 /**
@@ -34,7 +34,7 @@ export async function sessionViewer(sessionId: string, userId: string, now = new
     where: { id: sessionId },
     select: { userId: true, revokedAt: true, expiresAt: true, user: { select: viewerSelect } },
   });
-  if (!row || row.userId !== userId || row.revokedAt || row.expiresAt.getTime() <= now.getTime()) return null;
+  if (!row || !isSessionLive(row, userId, now)) return null;
   return toViewer(row.user);
 }
 

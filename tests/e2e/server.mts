@@ -1,7 +1,7 @@
 /**
  * The app as the end-to-end tests see it: a fresh database (SQLite, or PostgreSQL when
- * DATABASE_URL says so), migrated and seeded with the demo class, and `next start` on the
- * production build. Run by Playwright's webServer; cleans up when stopped.
+ * DATABASE_URL says so), migrated and seeded with the demo class and the authorization matrix's
+ * world, and `next start` on the production build. Run by Playwright's webServer; cleans up when stopped.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -10,6 +10,7 @@ import { createFreshDatabase } from "../helpers/fresh-database.mts";
 import { applyMigrations } from "../../prisma/scripts/migrations.mts";
 import { createPrismaClient } from "../../lib/db/client.ts";
 import { seedDatabase } from "../../prisma/seed.mts";
+import { seedAuthzWorld } from "./authz/seed-world.mts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const port = process.env.E2E_PORT ?? "3210";
@@ -17,6 +18,8 @@ const { config, drop } = await createFreshDatabase("dossier_e2e");
 await applyMigrations(config);
 const db = createPrismaClient(config);
 await seedDatabase(db, { demo: true });
+// The authorization matrix's own people and objects, apart from the demo class (tests/e2e/authz).
+await seedAuthzWorld(db);
 await db.$disconnect();
 console.log(`[e2e] ${config.provider} database ready; starting the app on port ${port}`);
 

@@ -259,6 +259,33 @@ describe("taking a quiz", () => {
     expect(page.attempts).toMatchObject([{ id: second.attemptId, status: "submitted" }]);
   });
 
+  it("stops a student removed from the class from answering or submitting; their attempt waits for them if they rejoin", async () => {
+    const db = testDb.db();
+    const leaver = await createUser(db, "student", "leaver");
+    const ownClass = await classWith(db, teacher, "A class to leave", [leaver]);
+    const { id: quizId } = await quizzes.createQuiz(teacher, settings());
+    const question = await quizzes.createQuestion(teacher, tf);
+    await quizzes.addQuestionToQuiz(teacher, quizId, { questionId: question.id, points: 2 });
+    const qa = await quizzes.assignQuiz(teacher, { quizId, classId: ownClass, dueAt: null });
+    const { attemptId } = await attempts.startAttempt(leaver, qa.id, T0);
+    await attempts.saveResponse(leaver, attemptId, "q1", { value: true }, at(1));
+
+    await classes.removeStudent(teacher, { classId: ownClass, studentId: leaver.id });
+    await expectAppError(attempts.getAttemptForPlayer(leaver, attemptId, at(2)), "forbidden");
+    await expectAppError(attempts.saveResponse(leaver, attemptId, "q1", { value: false }, at(2)), "forbidden");
+    await expectAppError(attempts.submitAttempt(leaver, attemptId, at(2)), "forbidden");
+    const kept = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, responses: { select: { response: true } } } });
+    expect(kept).toEqual({ status: "in-progress", responses: [{ response: JSON.stringify({ value: true }) }] });
+
+    // Back in the class with its code: the attempt is theirs to finish.
+    const { joinCode } = await db.class.findUniqueOrThrow({ where: { id: ownClass }, select: { joinCode: true } });
+    await classes.joinClass(leaver, joinCode);
+    expect((await attempts.getAttemptForPlayer(leaver, attemptId, at(3))).status).toBe("in-progress");
+    await attempts.saveResponse(leaver, attemptId, "q1", { value: false }, at(3));
+    expect(await attempts.submitAttempt(leaver, attemptId, at(4))).toEqual({ alreadySubmitted: false });
+    expect((await attempts.getAttemptReview(leaver, attemptId, at(5))).score).toBe(2);
+  });
+
   it("shows only what the review policy allows, and when", async () => {
     const never = await quizWith([mc], { reviewWhen: "never" });
     const a = await attempts.startAttempt(student, never.quizAssignmentId, T0);

@@ -28,6 +28,7 @@ import {
   quizStartRefusal,
   type QuizStartFacts,
   isInstructor,
+  isSessionLive,
   isStudent,
   type Viewer,
 } from "@/lib/authz/policy";
@@ -120,6 +121,18 @@ describe("policy edge cases", () => {
 
   it("a student whose id matches the class's instructorId still cannot manage it", () => {
     expect(canManageClass({ ...student, id: owner.id }, cls)).toBe(false);
+  });
+
+  it("isSessionLive: the account the cookie names, not revoked, not past its end", () => {
+    const now = new Date("2030-06-15T12:00:00Z");
+    const live = { userId: student.id, revokedAt: null, expiresAt: new Date(now.getTime() + 1000) };
+    expect(isSessionLive(live, student.id, now)).toBe(true);
+    // A cookie naming another account than the row's.
+    expect(isSessionLive(live, owner.id, now)).toBe(false);
+    // Signed out (or out everywhere, or the password changed).
+    expect(isSessionLive({ ...live, revokedAt: new Date(now.getTime() - 1000) }, student.id, now)).toBe(false);
+    // At its end it is over.
+    expect(isSessionLive({ ...live, expiresAt: now }, student.id, now)).toBe(false);
   });
 
   it("a person manages only their own account (password, sessions), whatever their role", () => {
@@ -215,12 +228,15 @@ describe("questions, quizzes and attempts", () => {
     expect(everyone.map((v) => canTakeQuiz(v, false))).toEqual([false, false, false, false, false]);
   });
 
-  it("canSeeAttempt: its student and the class's instructor; canWorkInAttempt: its student alone", () => {
+  it("canSeeAttempt: its student and the class's instructor; canWorkInAttempt: its student alone, while in the class", () => {
     const attempt = { userId: student.id };
     expect(everyone.map((v) => canSeeAttempt(v, attempt, cls))).toEqual([false, true, false, true, false]);
-    expect(everyone.map((v) => canWorkInAttempt(v, attempt))).toEqual([false, false, false, true, false]);
+    expect(everyone.map((v) => canWorkInAttempt(v, attempt, true))).toEqual([false, false, false, true, false]);
+    // Removed from the class: the attempt is still theirs to see, no longer to write in.
+    expect(everyone.map((v) => canWorkInAttempt(v, attempt, false))).toEqual([false, false, false, false, false]);
+    expect(canSeeAttempt(student, attempt, cls)).toBe(true);
     // The instructor who can see it still cannot answer in it, even as the "owner" of an attempt row.
-    expect(canWorkInAttempt(owner, { userId: owner.id })).toBe(false);
+    expect(canWorkInAttempt(owner, { userId: owner.id }, true)).toBe(false);
   });
 });
 

@@ -1,10 +1,21 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { handlers } from "@/lib/auth/config";
+import { getViewer } from "@/lib/auth/viewer";
 import { signInLimitScope } from "@/lib/auth/sign-in";
 import { tooManyAttempts } from "@/lib/errors";
 
-export const { GET } = handlers;
+/**
+ * Auth.js answers /api/auth/session from the signed cookie alone. A session that has ended
+ * (signed out, out everywhere, the password changed) must not go on naming its account to
+ * whoever holds a copy of the cookie: that answer is null, as for no cookie at all.
+ */
+export async function GET(request: NextRequest): Promise<Response> {
+  if (request.nextUrl.pathname.endsWith("/session") && !(await getViewer())) {
+    return NextResponse.json(null, { headers: { "Cache-Control": "private, no-store" } });
+  }
+  return handlers.GET(request);
+}
 
 /**
  * Auth.js answers a refused sign-in with a redirect to the sign-in page. For a rate limit that
