@@ -227,6 +227,10 @@ export async function createPost(viewer: Viewer, assignmentId: string, input: Ne
       throw new AppError("conflict", parent.kind === "note" ? "Private notes take no replies." : "That post was removed, so it can no longer take replies.");
     }
     if (input.kind === "note") throw new AppError("invalid", "A reply cannot be a private note.");
+    // A thread the viewer cannot see (another group's, a prompt not yet answered) takes no reply from them.
+    if (!ctx.viewer.isClassInstructor && !shapePosts(ctx.viewer, ctx.settings, await loadRows(ctx), () => undefined).some((p) => p.id === parent.id)) {
+      throw new AppError("not_found", "That post is not in this discussion.");
+    }
     data = { kind: input.kind, body: input.body, parentId: parent.id, promptId: parent.promptId, paragraphAnchor: parent.paragraphAnchor, citedAnchors: input.cited.join(" ") };
   } else {
     if (!input.paragraph) throw new AppError("invalid", "Choose the paragraph the post is about.", { paragraph: ["Choose a paragraph."] });
