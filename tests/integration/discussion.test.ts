@@ -35,7 +35,7 @@ beforeAll(async () => {
   const db = t.db();
   teacher = await createUser(db, "instructor", "teacher");
   otherTeacher = await createUser(db, "instructor", "other");
-  [s1, s2, s3, s4, outsider] = await Promise.all(["s1", "s2", "s3", "s4", "outsider"].map((n) => createUser(db, "student", n)));
+  [s1, s2, s3, s4, outsider] = (await Promise.all(["s1", "s2", "s3", "s4", "outsider"].map((n) => createUser(db, "student", n)))) as [Viewer, Viewer, Viewer, Viewer, Viewer];
   await classWith(db, otherTeacher, "Other class", [outsider]);
   const reading = await db.reading.findUniqueOrThrow({ where: { slug: DEMO_READING }, select: { id: true } });
   readingId = reading.id;
