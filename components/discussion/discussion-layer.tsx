@@ -318,6 +318,11 @@ export function DiscussionLayer({ assignmentId }: { assignmentId: string }) {
               Close
             </button>
           </div>
+          {layer.me.canModerate ? (
+            <p className="border-b border-line px-4 py-2">
+              <a href={`/assignments/${assignmentId}/discussion`}>Instructor view: participation, open questions, settings, prompts, export</a>
+            </p>
+          ) : null}
           <div className="overflow-y-auto px-4 py-3">
             {composer ? (
               <Composer

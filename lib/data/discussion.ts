@@ -142,7 +142,7 @@ async function loadRows(ctx: Ctx, where: { authorId?: string } = {}): Promise<Po
 }
 
 async function paragraphTexts(readingId: string): Promise<Map<string, string>> {
-  const rows = await db.paragraph.findMany({ where: { readingId }, select: { anchor: true, text: true } });
+  const rows = await db.paragraph.findMany({ where: { readingId }, orderBy: { position: "asc" }, select: { anchor: true, text: true } });
   return new Map(rows.map((p) => [p.anchor, p.text]));
 }
 
@@ -428,6 +428,8 @@ export interface DiscussionReport {
   openQuestions: PostView[];
   /** Every post the instructor can see (notes excluded), with real names. */
   posts: (PostView & { authorId: string })[];
+  /** The reading's paragraphs in order, for the strip. */
+  paragraphs: string[];
 }
 
 /** The instructor's picture of the discussion: participation, where the class talked, open questions. */
@@ -476,5 +478,6 @@ export async function getDiscussionReport(viewer: Viewer, assignmentId: string):
     cited,
     openQuestions: posts.filter((p) => openIds.has(p.id)),
     posts,
+    paragraphs: [...texts.keys()],
   };
 }

@@ -1,0 +1,52 @@
+// The discussion on a phone: selecting words (as the touch selection handles leave them) offers
+// "Annotate"; the panel is a drawer over the text.
+import { expect, test } from "@playwright/test";
+import { demo, expectNoAxeViolations, signIn } from "./fixtures";
+
+test("phone: select words, post from the drawer, open a thread by tapping its highlight", async ({ page }) => {
+  await signIn(page, demo.students[0]!);
+  await page.goto("/dashboard");
+  const url = (await page.locator('a[href^="/assignments/"]').first().getAttribute("href"))!;
+  await page.goto(url);
+  const anchor = (await page.locator("[data-paragraph]", { hasText: "Poland must remain a member of the Warsaw Pact." }).first().getAttribute("id"))!;
+  await page.locator(`#${anchor}`).scrollIntoViewIfNeeded();
+  // A long press selects a word and the handles extend it: the result is a DOM selection like this one.
+  await page.evaluate((anchor) => {
+    const el = document.getElementById(anchor)!;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf("Warsaw Pact");
+      if (i >= 0) return void document.getSelection()!.setBaseAndExtent(n, i, n, i + "Warsaw Pact".length);
+    }
+  }, anchor);
+  await page.getByRole("button", { name: /^Annotate “Warsaw Pact”/ }).tap();
+  const drawer = page.locator("#discussion-panel");
+  await expect(drawer).toBeVisible();
+  const box = (await drawer.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(box.width).toBeGreaterThan(viewport.width - 2);
+  expect(box.y + box.height).toBeGreaterThan(viewport.height - 2);
+  await page.getByLabel("Your post").fill("Why does he insist on the Pact?");
+  await page.getByRole("button", { name: "Post", exact: true }).tap();
+  await expect(drawer.getByText("Why does he insist on the Pact?")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await drawer.getByRole("button", { name: "Close" }).tap();
+  // Tapping the highlighted words opens the thread.
+  const point = await page.evaluate((anchor) => {
+    const el = document.getElementById(anchor)!;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf("Warsaw Pact");
+      if (i >= 0) {
+        const r = document.createRange();
+        r.setStart(n, i + 2);
+        r.setEnd(n, i + 3);
+        const b = r.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+    }
+    return null;
+  }, anchor);
+  await page.mouse.click(point!.x, point!.y);
+  await expect(page.locator("#discussion-panel").getByRole("heading", { name: /Thread on ¶/ })).toBeVisible();
+});
