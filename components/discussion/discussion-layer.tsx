@@ -187,8 +187,7 @@ export function DiscussionLayer({ assignmentId }: { assignmentId: string }) {
     const all: Range[] = [];
     const active: Range[] = [];
     for (const r of roots) {
-      if (r.orphaned || r.kind === "note" ? r.kind === "note" && r.orphaned : false) continue;
-      if (r.orphaned) continue;
+      if (r.orphaned || r.deleted) continue;
       const range = rangeFor(r.paragraph, r.quote);
       if (!range) continue;
       (r.id === activeThread ? active : all).push(range);
@@ -307,7 +306,7 @@ export function DiscussionLayer({ assignmentId }: { assignmentId: string }) {
         <aside
           id="discussion-panel"
           aria-label="Discussion"
-          className="fixed inset-x-0 bottom-0 z-40 flex max-h-[80vh] flex-col rounded-t-xl border border-line bg-white font-sans text-sm shadow-2xl lg:inset-y-0 lg:left-auto lg:right-0 lg:max-h-none lg:w-[28rem] lg:rounded-none"
+          className="fixed inset-x-0 bottom-0 z-40 flex max-h-[80vh] flex-col overflow-hidden rounded-t-xl border border-line bg-white font-sans text-sm shadow-2xl lg:inset-y-0 lg:left-auto lg:right-0 lg:max-h-none lg:w-[28rem] lg:rounded-none"
         >
           <div className="flex items-center justify-between border-b border-line px-4 py-3">
             <h2 className="text-base font-semibold">Discussion</h2>
@@ -323,7 +322,7 @@ export function DiscussionLayer({ assignmentId }: { assignmentId: string }) {
               <a href={`/assignments/${assignmentId}/discussion`}>Instructor view: participation, open questions, settings, prompts, export</a>
             </p>
           ) : null}
-          <div className="overflow-y-auto px-4 py-3">
+          <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3">
             {composer ? (
               <Composer
                 key={`${composer.paragraph}:${composer.quote?.start ?? "p"}:${composer.promptId ?? ""}`}
@@ -422,7 +421,7 @@ function ThreadList({ roots, count, hasNew, onOpen }: { roots: PostView[]; count
                 {r.orphaned ? " · the quoted words are no longer in the text" : ""}
               </span>
               {r.quote ? <span className="mt-1 block border-l-2 border-amber-400 pl-2 italic text-muted">“{r.quote.exact}”</span> : null}
-              <span className="mt-1 line-clamp-2 block">{r.deleted ? "Post deleted" : r.body}</span>
+              <span className="mt-1 line-clamp-2 block">{r.deleted ? "Post deleted" : r.body.replace(/\*([^*\n]+)\*/g, "$1")}</span>
               <span className="mt-1 block text-xs text-muted">
                 {count(r.id)} {count(r.id) === 1 ? "reply" : "replies"}
                 {hasNew(r.id) ? <strong className="ml-2 rounded bg-accent px-1.5 py-0.5 text-white">New replies</strong> : null}

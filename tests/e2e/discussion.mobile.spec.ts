@@ -3,6 +3,8 @@
 import { expect, test } from "@playwright/test";
 import { demo, expectNoAxeViolations, signIn } from "./fixtures";
 
+test.setTimeout(120_000);
+
 test("phone: select words, post from the drawer, open a thread by tapping its highlight", async ({ page }) => {
   await signIn(page, demo.students[0]!);
   await page.goto("/dashboard");
@@ -34,6 +36,7 @@ test("phone: select words, post from the drawer, open a thread by tapping its hi
   // Tapping the highlighted words opens the thread.
   const point = await page.evaluate((anchor) => {
     const el = document.getElementById(anchor)!;
+    el.scrollIntoView({ block: "center" });
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const i = (n as Text).data.indexOf("Warsaw Pact");
