@@ -111,32 +111,33 @@ export function DiscussionLayer({ assignmentId }: { assignmentId: string }) {
   );
 
   const posts = useMemo(() => layer?.posts ?? [], [layer]);
-  const roots = useMemo(() => posts.filter((p) => !p.parentId), [posts]);
-  const repliesOf = useMemo(() => {
-    const m = new Map<string, PostView[]>();
-    for (const p of posts) if (p.parentId) m.set(p.parentId, [...(m.get(p.parentId) ?? []), p]);
-    return m;
-  }, [posts]);
-  const threadOf = useCallback(
-    (id: string): string => {
-      const byId = new Map(posts.map((p) => [p.id, p]));
-      let p = byId.get(id);
-      while (p?.parentId && byId.get(p.parentId)) p = byId.get(p.parentId);
-      return p?.id ?? id;
-    },
-    [posts],
-  );
-  const allReplies = useCallback((rootId: string): PostView[] => {
-    const out: PostView[] = [];
-    const walk = (id: string) => {
-      for (const r of repliesOf.get(id) ?? []) {
-        out.push(r);
-        walk(r.id);
-      }
+  // Threads and their replies (flat, in order), computed once per layer: the panel and the
+  // highlights read these maps instead of walking the posts again (1,000 threads must stay cheap).
+  const { roots, repliesByRoot } = useMemo(() => {
+    const byId = new Map(posts.map((p) => [p.id, p]));
+    const rootIdOf = new Map<string, string>();
+    const find = (p: PostView): string => {
+      const known = rootIdOf.get(p.id);
+      if (known) return known;
+      const parent = p.parentId ? byId.get(p.parentId) : undefined;
+      const r = parent ? find(parent) : p.id;
+      rootIdOf.set(p.id, r);
+      return r;
     };
-    walk(rootId);
-    return out;
-  }, [repliesOf]);
+    const replies = new Map<string, PostView[]>();
+    const rs: PostView[] = [];
+    for (const p of posts) {
+      if (!p.parentId) rs.push(p);
+      else {
+        const r = find(p);
+        const list = replies.get(r);
+        if (list) list.push(p);
+        else replies.set(r, [p]);
+      }
+    }
+    return { roots: rs, repliesByRoot: replies };
+  }, [posts]);
+  const allReplies = useCallback((rootId: string): PostView[] => repliesByRoot.get(rootId) ?? [], [repliesByRoot]);
 
   // "New replies" on my threads: the newest reply time seen per thread, kept on this device.
   const seenKey = `dossier-seen:${assignmentId}`;
@@ -163,10 +164,11 @@ export function DiscussionLayer({ assignmentId }: { assignmentId: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layer === null]);
   const myThreads = useMemo(() => new Set(roots.filter((r) => r.author.mine || allReplies(r.id).some((x) => x.author.mine)).map((r) => r.id)), [roots, allReplies]);
-  const hasNew = useCallback(
-    (rootId: string) => myThreads.has(rootId) && allReplies(rootId).some((r) => !r.author.mine && r.createdAt > (seen[rootId] ?? "")),
+  const newThreads = useMemo(
+    () => new Set([...myThreads].filter((id) => allReplies(id).some((r) => !r.author.mine && r.createdAt > (seen[id] ?? "")))),
     [myThreads, allReplies, seen],
   );
+  const hasNew = useCallback((rootId: string) => newThreads.has(rootId), [newThreads]);
   const markSeen = useCallback(
     (rootId: string) => {
       setSeen((s) => {
@@ -182,23 +184,45 @@ export function DiscussionLayer({ assignmentId }: { assignmentId: string }) {
     [seenKey],
   );
 
-  // Highlights: all anchored threads, mine, and the open one, as three named highlights.
+  // Highlights: every anchored thread, and the open one, as two named highlights. Ranges are kept
+  // between layers (the document never changes), and new ones are built in slices of ~10 ms so a
+  // thousand of them never make one long task.
+  const rangeCache = useRef(new Map<string, Range | null>());
   useEffect(() => {
+    let cancelled = false;
+    let i = 0;
     const all: Range[] = [];
     const active: Range[] = [];
-    for (const r of roots) {
-      if (r.orphaned || r.deleted) continue;
-      const range = rangeFor(r.paragraph, r.quote);
-      if (!range) continue;
-      (r.id === activeThread ? active : all).push(range);
-    }
-    setHighlight("dossier-annotation", all);
-    setHighlight("dossier-annotation-active", active);
+    const step = () => {
+      if (cancelled) return;
+      const until = performance.now() + 10;
+      for (; i < roots.length && performance.now() < until; i++) {
+        const r = roots[i]!;
+        if (r.orphaned || r.deleted) continue;
+        const key = `${r.paragraph}:${r.quote ? `${r.quote.start}-${r.quote.end}` : "all"}`;
+        let range = rangeCache.current.get(key);
+        if (range === undefined) {
+          range = rangeFor(r.paragraph, r.quote);
+          rangeCache.current.set(key, range);
+        }
+        if (range) (r.id === activeThread ? active : all).push(range);
+      }
+      if (i < roots.length) return void setTimeout(step, 0);
+      setHighlight("dossier-annotation", all);
+      setHighlight("dossier-annotation-active", active);
+    };
+    step();
     return () => {
-      setHighlight("dossier-annotation", []);
-      setHighlight("dossier-annotation-active", []);
+      cancelled = true;
     };
   }, [roots, activeThread]);
+  useEffect(
+    () => () => {
+      setHighlight("dossier-annotation", []);
+      setHighlight("dossier-annotation-active", []);
+    },
+    [],
+  );
 
   // Prompts are marked in the margin of their paragraph by a highlight of the whole paragraph.
   useEffect(() => {
@@ -240,6 +264,11 @@ export function DiscussionLayer({ assignmentId }: { assignmentId: string }) {
     };
   }, [roots, markSeen]);
 
+  const sortedThreads = useMemo(
+    () => [...roots].sort((a, b) => Number(b.pinned) - Number(a.pinned) || Number(newThreads.has(b.id)) - Number(newThreads.has(a.id)) || (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)),
+    [roots, newThreads],
+  );
+
   if (loadError && !layer) {
     return (
       <div data-discussion-ui="" className="no-print fixed bottom-4 right-4 z-30 max-w-xs rounded-md border border-line bg-white p-3 text-sm shadow" role="status">
@@ -250,11 +279,9 @@ export function DiscussionLayer({ assignmentId }: { assignmentId: string }) {
   if (!layer) return null;
 
   const promptById = new Map(layer.prompts.map((p) => [p.id, p]));
-  const shown = roots
-    .filter((r) => filter === "all" || (filter === "mine" ? myThreads.has(r.id) : r.kind === "question"))
-    .sort((a, b) => Number(b.pinned) - Number(a.pinned) || Number(hasNew(b.id)) - Number(hasNew(a.id)) || b.createdAt.localeCompare(a.createdAt));
+  const shown = sortedThreads.filter((r) => filter === "all" || (filter === "mine" ? myThreads.has(r.id) : r.kind === "question"));
   const active = activeThread ? roots.find((r) => r.id === activeThread) ?? null : null;
-  const newCount = roots.filter((r) => hasNew(r.id)).length;
+  const newCount = newThreads.size;
 
   const startComposer = (target: Target) => {
     setComposer(target);
@@ -624,7 +651,7 @@ function EditForm({ initial, draftKey, onCancel, onSave }: { initial: string; dr
       <label className="sr-only" htmlFor={`${draftKey}-body`}>
         Edit your post
       </label>
-      <textarea id={`${draftKey}-body`} value={value} onChange={(e) => setDraft(e.target.value)} rows={4} className="w-full rounded border border-line p-2" />
+      <textarea id={`${draftKey}-body`} value={value} onChange={(e) => setDraft(e.target.value)} rows={4} className="w-full rounded border border-line p-2 text-base" />
       {error ? (
         <p role="alert" className="text-xs text-red-800">
           {error}
@@ -722,7 +749,7 @@ function Composer({
         rows={5}
         maxLength={5000}
         aria-describedby={`${id}-help`}
-        className="mt-1 w-full rounded border border-line p-2"
+        className="mt-1 w-full rounded border border-line p-2 text-base"
       />
       <p id={`${id}-help`} className="text-xs text-muted">
         *emphasis*, a blank line for a new paragraph, ¶ 53 links to a paragraph. Kept on this device until posted. {body.length}/5000
@@ -732,7 +759,7 @@ function Composer({
           <label htmlFor={`${id}-cited`} className="mt-2 block text-xs font-semibold">
             Evidence: paragraph numbers (e.g. 12, 40)
           </label>
-          <input id={`${id}-cited`} value={cited} onChange={(e) => setCited(e.target.value)} inputMode="numeric" className="mt-1 w-full rounded border border-line p-2" />
+          <input id={`${id}-cited`} value={cited} onChange={(e) => setCited(e.target.value)} inputMode="numeric" className="mt-1 w-full rounded border border-line p-2 text-base" />
         </>
       ) : null}
       {error ? (
@@ -784,12 +811,12 @@ function ParagraphPicker({ onChoose, onCancel }: { onChoose: (t: Target) => void
         <label htmlFor="picker-n" className="mt-3 block font-semibold">
           Paragraph number (¶)
         </label>
-        <input id="picker-n" value={n} onChange={(e) => setN(e.target.value)} inputMode="numeric" autoComplete="off" className="mt-1 w-32 rounded border border-line p-2" />
+        <input id="picker-n" value={n} onChange={(e) => setN(e.target.value)} inputMode="numeric" autoComplete="off" className="mt-1 w-32 rounded border border-line p-2 text-base" />
         {text ? <p className="mt-2 max-h-32 overflow-y-auto rounded bg-stone-50 p-2 text-xs">{text}</p> : null}
         <label htmlFor="picker-words" className="mt-3 block font-semibold">
           Words in it (optional; empty means the whole paragraph)
         </label>
-        <input id="picker-words" value={words} onChange={(e) => setWords(e.target.value)} className="mt-1 w-full rounded border border-line p-2" />
+        <input id="picker-words" value={words} onChange={(e) => setWords(e.target.value)} className="mt-1 w-full rounded border border-line p-2 text-base" />
         {error ? (
           <p role="alert" className="mt-2 text-red-800">
             {error}
