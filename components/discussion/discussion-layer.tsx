@@ -297,12 +297,12 @@ export function DiscussionLayer({ assignmentId }: { assignmentId: string }) {
       </p>
       {selection && layer.me.canPost ? (
         <div className="fixed inset-x-0 bottom-16 z-40 flex justify-center px-4 sm:bottom-20">
-          <button type="button" onClick={() => startComposer(selection)} className="rounded-full bg-accent px-4 py-2 font-sans text-sm font-semibold text-white shadow-lg">
+          <button type="button" onClick={() => startComposer(selection)} className="max-w-full truncate rounded-full bg-accent px-4 py-2 font-sans text-sm font-semibold text-white shadow-lg">
             Annotate “{selection.quote!.exact.length > 40 ? `${selection.quote!.exact.slice(0, 40)}…` : selection.quote!.exact}”
           </button>
         </div>
       ) : null}
-      <div className="fixed bottom-4 right-4 z-30 flex gap-2">
+      <div className="pointer-events-none fixed bottom-4 left-4 right-4 z-30 flex flex-wrap justify-end gap-2 [&>*]:pointer-events-auto">
         {layer.me.canPost ? (
           <button type="button" onClick={() => setPickerOpen(true)} className="rounded-full border border-line bg-white px-4 py-2 font-sans text-sm font-semibold shadow">
             Annotate a paragraph
@@ -433,7 +433,7 @@ export function DiscussionLayer({ assignmentId }: { assignmentId: string }) {
 }
 
 function ThreadList({ roots, count, hasNew, onOpen }: { roots: PostView[]; count: (id: string) => number; hasNew: (id: string) => boolean; onOpen: (id: string) => void }) {
-  const [limit, setLimit] = useState(40);
+  const [limit, setLimit] = useState(25);
   return (
     <>
       <ul className="space-y-2">

@@ -24,6 +24,8 @@ test("phone: select words, post from the drawer, open a thread by tapping its hi
   await page.getByRole("button", { name: /^Annotate “Warsaw Pact”/ }).tap();
   const drawer = page.locator("#discussion-panel");
   await expect(drawer).toBeVisible();
+  // Nothing of ours makes the page wider than the phone (that would zoom the layout out).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
   const box = (await drawer.boundingBox())!;
   const viewport = page.viewportSize()!;
   expect(box.width).toBeGreaterThan(viewport.width - 2);
