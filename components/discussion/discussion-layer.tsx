@@ -330,10 +330,13 @@ export function DiscussionLayer({ assignmentId }: { assignmentId: string }) {
       ) : null}
 
       {open ? (
+        // On a phone the drawer is placed from the top, not the bottom: on a page wider than the
+        // screen the layout viewport is taller than what is visible, and a bottom-anchored drawer
+        // put its buttons below the screen.
         <aside
           id="discussion-panel"
           aria-label="Discussion"
-          className="fixed inset-x-0 bottom-0 z-40 flex max-h-[80vh] flex-col overflow-hidden rounded-t-xl border border-line bg-white font-sans text-sm shadow-2xl lg:inset-y-0 lg:left-auto lg:right-0 lg:max-h-none lg:w-[28rem] lg:rounded-none"
+          className="fixed inset-x-0 top-[16vh] z-40 flex h-[80vh] flex-col overflow-hidden rounded-t-xl border border-line bg-white font-sans text-sm shadow-2xl lg:inset-y-0 lg:left-auto lg:right-0 lg:h-auto lg:w-[28rem] lg:rounded-none"
         >
           <div className="flex items-center justify-between border-b border-line px-4 py-3">
             <h2 className="text-base font-semibold">Discussion</h2>

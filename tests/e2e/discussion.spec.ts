@@ -72,6 +72,8 @@ test.describe("discussion on the reading", () => {
     await ben.page.getByRole("button", { name: "Post", exact: true }).click();
     await expect(ben.page.getByText("Your post was published.")).toBeAttached();
 
+    // The event stream is live through `next start` (not the poll fallback).
+    await expect(panel(chloe.page).getByText("Live", { exact: true })).toBeVisible();
     // Chloé and the instructor see it without reloading.
     for (const p of [chloe.page, teacher.page]) {
       await expect(panel(p).getByText(/Was Poland really that dependent/)).toBeVisible();
