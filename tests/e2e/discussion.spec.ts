@@ -172,4 +172,20 @@ test.describe("discussion on the reading", () => {
     expect(wrong.status()).toBe(400);
     await eva.context.close();
   });
+
+  test("the instructor's view: participation, open questions, exports; students are refused", async ({ browser }) => {
+    const ben = await person(browser, demo.students[0]!);
+    const url = await assignmentUrl(ben.page);
+    const teacher = await person(browser, demo.instructor);
+    await teacher.page.goto(`${url}/discussion`);
+    await expect(teacher.page.getByRole("heading", { name: "Discussion on the reading" })).toBeVisible();
+    await expect(teacher.page.getByRole("row", { name: /Chloé Dubois/ })).toBeVisible();
+    await expect(teacher.page.getByText("Why would the head of the KGB call his own view")).toBeVisible();
+    await expectNoAxeViolations(teacher.page);
+    const csv = await teacher.page.request.get(`/api${url}/discussion/export?format=participation`);
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain("helpful_received");
+    expect((await ben.page.request.get(`/api${url}/discussion/export?format=json`)).status()).toBe(403);
+    for (const x of [teacher, ben]) await x.context.close();
+  });
 });

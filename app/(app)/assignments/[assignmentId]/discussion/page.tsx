@@ -122,7 +122,9 @@ export default async function DiscussionReportPage({ params, searchParams }: { p
               {r.participation.map((p) => (
                 <tr key={p.userId} className="border-b border-line">
                   <th scope="row" className="text-left font-normal">
-                    <Link href={`${here}?student=${p.userId}`}>{p.name}</Link>
+                    <Link href={`${here}?student=${p.userId}`} className="inline-block py-1">
+                      {p.name}
+                    </Link>
                   </th>
                   <td>{p.posts}</td>
                   <td>{p.replies}</td>
