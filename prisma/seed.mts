@@ -12,6 +12,7 @@ import { buildSnapshot, gradeSnapshot } from "../lib/quiz/snapshot.ts";
 import { questionColumns } from "../lib/quiz/question-row.ts";
 import { quizFileSchema } from "../lib/validation/content.ts";
 import { DEMO_INSTRUCTOR, DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_READING, DEMO_STUDENTS } from "./demo-accounts.ts";
+import { seedDemoDiscussion } from "./demo-discussion.mts";
 
 /**
  * Loads every reading from prisma/content (when its files changed) and, into a database with no
@@ -72,6 +73,7 @@ async function seedDemo(db: Db, log: (s: string) => void): Promise<void> {
     }
   });
   await seedDemoQuiz(db, reading.id, now);
+  await seedDemoDiscussion(db, reading.id, now);
   log(`Created the demo class with ${DEMO_STUDENTS.length} students and a quiz (password for every demo account: ${DEMO_PASSWORD}).`);
 }
 

@@ -229,3 +229,101 @@ export function canSeeLiveResponses(viewer: Viewer | null, cls: ClassFacts): boo
 export function canJoinLiveSession(viewer: Viewer | null, enrolled: boolean): boolean {
   return isStudent(viewer) && enrolled;
 }
+
+// ---------------------------------------------------------------- discussion on the reading
+
+export type DiscussionVisibility = "class" | "groups" | "post-before-see";
+
+/** Who is looking at an assignment's discussion, as far as the rules care. */
+export interface DiscussionViewer {
+  id: string;
+  /** The class's own instructor (sees everything but others' private notes). */
+  isClassInstructor: boolean;
+  /** Groups mode: the viewer's group (null: in none). */
+  groupId: string | null;
+  /** Post-before-see: prompts the viewer has answered with a post of their own. */
+  answeredPrompts: ReadonlySet<string>;
+}
+
+export interface DiscussionSettingsFacts {
+  visibility: DiscussionVisibility;
+  anonymous: boolean;
+}
+
+export interface AnnotationFacts {
+  authorId: string;
+  authorIsInstructor: boolean;
+  /** The author's group in this assignment (groups mode). */
+  authorGroupId: string | null;
+  kind: string;
+  /** The thread's prompt (a reply carries its thread's). */
+  promptId: string | null;
+  hidden: boolean;
+  deleted: boolean;
+}
+
+/** Reading an assignment's discussion: anyone who may open the assignment. */
+export function canReadDiscussion(viewer: Viewer | null, cls: ClassFacts, enrolled: boolean): boolean {
+  return canOpenAssignment(viewer, cls, enrolled);
+}
+
+/** Posting (a thread, a reply, a note): an enrolled student or the class's instructor, in a class in use. */
+export function canPostInDiscussion(viewer: Viewer | null, cls: ClassFacts, enrolled: boolean): boolean {
+  if (isArchived(cls)) return false;
+  return canManageClass(viewer, cls) || (isStudent(viewer) && enrolled);
+}
+
+/** A reply needs a live parent: not deleted, not hidden, not a private note. */
+export function canReplyTo(parent: { deleted: boolean; hidden: boolean; kind: string }): boolean {
+  return !parent.deleted && !parent.hidden && parent.kind !== "note";
+}
+
+/** Editing and deleting: the author only (the instructor hides, never rewrites). */
+export function canEditAnnotation(viewer: Viewer | null, post: { authorId: string; deleted: boolean }, cls: ClassFacts): boolean {
+  return viewer !== null && post.authorId === viewer.id && !post.deleted && !isArchived(cls);
+}
+
+export function canDeleteAnnotation(viewer: Viewer | null, post: { authorId: string; deleted: boolean }, cls: ClassFacts): boolean {
+  return canEditAnnotation(viewer, post, cls);
+}
+
+/** Hide, pin, endorse: the class's instructor only. */
+export function canModerateDiscussion(viewer: Viewer | null, cls: ClassFacts): boolean {
+  return canManageClass(viewer, cls);
+}
+
+/** Settings, prompts, groups, the participation view and exports: the class's instructor. */
+export function canManageDiscussion(viewer: Viewer | null, cls: ClassFacts): boolean {
+  return canManageClass(viewer, cls);
+}
+
+/** Helpful marks: a student of the class, on someone else's visible post. */
+export function canMarkHelpful(viewer: Viewer | null, post: { authorId: string; deleted: boolean; hidden: boolean }, enrolled: boolean): boolean {
+  return isStudent(viewer) && enrolled && post.authorId !== viewer.id && !post.deleted && !post.hidden;
+}
+
+/**
+ * Whether one post reaches this viewer (thread rules are applied on top: see
+ * lib/discussion/visibility.ts). Hidden posts reach only the instructor; private notes only
+ * their author; in groups mode a student sees their group and the instructor; with
+ * post-before-see a student sees classmates' posts on a prompt only once they have answered it.
+ */
+export function canSeeAnnotation(viewer: DiscussionViewer, settings: DiscussionSettingsFacts, post: AnnotationFacts): boolean {
+  const own = post.authorId === viewer.id;
+  if (post.kind === "note") return own;
+  if (viewer.isClassInstructor) return true;
+  if (post.hidden) return false;
+  if (own || post.authorIsInstructor) return true;
+  if (settings.visibility === "groups") {
+    if (viewer.groupId === null || post.authorGroupId !== viewer.groupId) return false;
+  }
+  if (settings.visibility === "post-before-see" && post.promptId !== null) {
+    if (!viewer.answeredPrompts.has(post.promptId)) return false;
+  }
+  return true;
+}
+
+/** Classmates' names: shown unless the instructor made the discussion anonymous; never hidden from the instructor. */
+export function canSeeAuthorName(viewer: DiscussionViewer, settings: DiscussionSettingsFacts, post: { authorId: string; authorIsInstructor: boolean }): boolean {
+  return viewer.isClassInstructor || !settings.anonymous || post.authorId === viewer.id || post.authorIsInstructor;
+}

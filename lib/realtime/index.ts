@@ -64,3 +64,8 @@ export function hub(): RealtimeHub {
 export function subscribe(channels: string | readonly string[], afterId: number, onEvents: OnEvents): () => void {
   return hub().subscribe(channels, afterId, onEvents);
 }
+
+/** The newest event id in the app's database: where a new stream starts when the page gave no cursor. */
+export async function currentEventId(): Promise<number> {
+  return (await import("./publish")).latestEventId(db);
+}

@@ -307,3 +307,72 @@ describe("coverage", () => {
     expect(untested).toEqual([]);
   });
 });
+
+describe("discussion policy", async () => {
+  const p = await import("@/lib/authz/policy");
+  const teacher = { id: "t", role: "instructor" as const, name: "T", email: "t@x" };
+  const student = { id: "s", role: "student" as const, name: "S", email: "s@x" };
+  const cls = { instructorId: "t", archivedAt: null };
+  const archived = { instructorId: "t", archivedAt: new Date() };
+  const viewer = (over: Partial<import("@/lib/authz/policy").DiscussionViewer> = {}) => ({ id: "s", isClassInstructor: false, groupId: "g1", answeredPrompts: new Set<string>(), ...over });
+  const post = (over: Partial<import("@/lib/authz/policy").AnnotationFacts> = {}) => ({ authorId: "other", authorIsInstructor: false, authorGroupId: "g1", kind: "comment", promptId: null, hidden: false, deleted: false, ...over });
+  const classMode = { visibility: "class" as const, anonymous: false };
+
+  it("reading: whoever may open the assignment, archived or not", () => {
+    expect([teacher, student, null].map((v) => p.canReadDiscussion(v, cls, v === student))).toEqual([true, true, false]);
+    expect(p.canReadDiscussion(student, cls, false)).toBe(false);
+    expect(p.canReadDiscussion({ ...teacher, id: "other" }, cls, false)).toBe(false);
+    expect(p.canReadDiscussion(student, archived, true)).toBe(true);
+  });
+
+  it("posting: enrolled students and the class's instructor, never in an archived class", () => {
+    expect(p.canPostInDiscussion(student, cls, true)).toBe(true);
+    expect(p.canPostInDiscussion(student, cls, false)).toBe(false);
+    expect(p.canPostInDiscussion(teacher, cls, false)).toBe(true);
+    expect(p.canPostInDiscussion({ ...teacher, id: "t2" }, cls, false)).toBe(false);
+    expect(p.canPostInDiscussion(student, archived, true)).toBe(false);
+  });
+  it("editing and deleting: the author only; moderation: the instructor only", () => {
+    expect(p.canEditAnnotation(student, { authorId: "s", deleted: false }, cls)).toBe(true);
+    expect(p.canEditAnnotation(student, { authorId: "x", deleted: false }, cls)).toBe(false);
+    expect(p.canEditAnnotation(teacher, { authorId: "s", deleted: false }, cls)).toBe(false);
+    expect(p.canDeleteAnnotation(student, { authorId: "s", deleted: true }, cls)).toBe(false);
+    expect(p.canModerateDiscussion(student, cls)).toBe(false);
+    expect(p.canModerateDiscussion(teacher, cls)).toBe(true);
+    expect(p.canManageDiscussion(student, cls)).toBe(false);
+  });
+  it("replies need a live, shared parent; helpful marks are for others' visible posts", () => {
+    expect(p.canReplyTo({ deleted: false, hidden: false, kind: "comment" })).toBe(true);
+    expect(p.canReplyTo({ deleted: true, hidden: false, kind: "comment" })).toBe(false);
+    expect(p.canReplyTo({ deleted: false, hidden: true, kind: "comment" })).toBe(false);
+    expect(p.canReplyTo({ deleted: false, hidden: false, kind: "note" })).toBe(false);
+    expect(p.canMarkHelpful(student, { authorId: "x", deleted: false, hidden: false }, true)).toBe(true);
+    expect(p.canMarkHelpful(student, { authorId: "s", deleted: false, hidden: false }, true)).toBe(false);
+    expect(p.canMarkHelpful(teacher, { authorId: "x", deleted: false, hidden: false }, false)).toBe(false);
+  });
+  it("visibility: hidden, notes, groups, post-before-see", () => {
+    expect(p.canSeeAnnotation(viewer(), classMode, post())).toBe(true);
+    expect(p.canSeeAnnotation(viewer(), classMode, post({ hidden: true }))).toBe(false);
+    expect(p.canSeeAnnotation(viewer(), classMode, post({ hidden: true, authorId: "s" }))).toBe(false);
+    expect(p.canSeeAnnotation(viewer({ isClassInstructor: true, id: "t" }), classMode, post({ hidden: true }))).toBe(true);
+    expect(p.canSeeAnnotation(viewer({ isClassInstructor: true, id: "t" }), classMode, post({ kind: "note" }))).toBe(false);
+    expect(p.canSeeAnnotation(viewer(), classMode, post({ kind: "note", authorId: "s" }))).toBe(true);
+    const groups = { visibility: "groups" as const, anonymous: false };
+    expect(p.canSeeAnnotation(viewer(), groups, post({ authorGroupId: "g2" }))).toBe(false);
+    expect(p.canSeeAnnotation(viewer(), groups, post({ authorGroupId: "g1" }))).toBe(true);
+    expect(p.canSeeAnnotation(viewer({ groupId: null }), groups, post({ authorGroupId: null }))).toBe(false);
+    expect(p.canSeeAnnotation(viewer(), groups, post({ authorGroupId: null, authorIsInstructor: true }))).toBe(true);
+    const pbs = { visibility: "post-before-see" as const, anonymous: false };
+    expect(p.canSeeAnnotation(viewer(), pbs, post({ promptId: "q" }))).toBe(false);
+    expect(p.canSeeAnnotation(viewer({ answeredPrompts: new Set(["q"]) }), pbs, post({ promptId: "q" }))).toBe(true);
+    expect(p.canSeeAnnotation(viewer(), pbs, post({ promptId: null }))).toBe(true);
+    expect(p.canSeeAnnotation(viewer(), pbs, post({ promptId: "q", authorId: "s" }))).toBe(true);
+  });
+  it("names: hidden from classmates when anonymous, never from the instructor", () => {
+    const anon = { visibility: "class" as const, anonymous: true };
+    expect(p.canSeeAuthorName(viewer(), anon, { authorId: "x", authorIsInstructor: false })).toBe(false);
+    expect(p.canSeeAuthorName(viewer(), anon, { authorId: "t", authorIsInstructor: true })).toBe(true);
+    expect(p.canSeeAuthorName(viewer({ isClassInstructor: true }), anon, { authorId: "x", authorIsInstructor: false })).toBe(true);
+    expect(p.canSeeAuthorName(viewer(), classMode, { authorId: "x", authorIsInstructor: false })).toBe(true);
+  });
+});

@@ -8,6 +8,7 @@ import { sectionThresholds } from "@/lib/progress/dwell";
 import { READ_DWELL_SCALE } from "@/lib/progress/dwell-config";
 import { ReadingView } from "@/components/reading/reading-view";
 import { ProgressTracker, SectionDoneButton, SectionTick } from "@/components/progress/progress-tracker";
+import { DiscussionLayer } from "@/components/discussion/discussion-layer";
 import { formatDateTime, usableTimeZone } from "@/lib/time/zones";
 import { listMyLiveAnswers, listRunningSessionsForStudent } from "@/lib/data/live";
 
@@ -30,6 +31,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
   const banner = (
     <div className="no-print mb-4 text-sm">
       <Link href={`/classes/${assignment.classId}`}>← {assignment.className}</Link>
+      <DiscussionLayer assignmentId={assignment.id} />
       {assignment.dueAt ? <span className="ml-3 text-muted">Due {formatDateTime(assignment.dueAt, zone)}</span> : null}
       {liveNow.map((l) => (
         <p key={l.id} className="mt-2">
