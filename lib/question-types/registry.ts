@@ -167,6 +167,17 @@ export function answerLabelsFor<T extends QuestionTypeId>(type: T, config: unkno
   });
 }
 
+/** answerLabelsFor with the config read once: for labelling a whole class's answers to one question. */
+export function answerLabellerFor<T extends QuestionTypeId>(type: T, config: unknown): (response: unknown) => string[] {
+  const parsed = leniently(null, () => parseConfig(type, config));
+  if (parsed === null) return () => [];
+  return (response) =>
+    leniently([], () => {
+      const r = parseResponse(type, response);
+      return r === null ? [] : plugins[type].answerLabels(parsed, r);
+    });
+}
+
 /** The form in which two of the question's answer labels count as the same answer (as grading compares typed text). */
 export function answerGroupFor<T extends QuestionTypeId>(type: T, config: unknown): (label: string) => string {
   const group = plugins[type].answerGroup;

@@ -29,7 +29,7 @@ import { authoredQuestionSchema } from "../../lib/question-types/schemas.ts";
 import { correctResponseFor, gradeQuestion, parseConfig } from "../../lib/question-types/registry.ts";
 import { gradeEssayManually } from "../../lib/question-types/essay/grade.ts";
 import type { QuestionTypeId } from "../../lib/question-types/ids.ts";
-import { buildSnapshot, type QuizItemRow, type SnapshotItem } from "../../lib/quiz/snapshot.ts";
+import { buildSnapshot, snapshotColumns, type QuizItemRow, type SnapshotItem } from "../../lib/quiz/snapshot.ts";
 import { questionColumns } from "../../lib/quiz/question-row.ts";
 import { quizFileSchema } from "../../lib/validation/content.ts";
 import { DEMO_PASSWORD, DEMO_READING } from "../../prisma/demo-accounts.ts";
@@ -104,7 +104,7 @@ export function studentAnswer(type: QuestionTypeId, rawConfig: unknown, anchors:
   switch (type) {
     case "multiple-choice": {
       const c = parseConfig(type, rawConfig);
-      return { optionId: right ? c.options.find((o) => o.correct)!.id : pick(c.options, r).id };
+      return { optionId: right ? c.options.reduce((a, b) => (b.credit > a.credit ? b : a)).id : pick(c.options, r).id };
     }
     case "multiple-response": {
       const c = parseConfig(type, rawConfig);
@@ -257,7 +257,7 @@ export async function seedLargeClass(db: Db, opts: LargeClassOptions): Promise<L
 
   if (opts.attempts === "submitted") {
     const items: QuizItemRow[] = questions.map((q) => ({ points: q.points, question: { id: q.id, ...questionColumns(q.question) } }));
-    const attempts: { id: string; quizAssignmentId: string; userId: string; number: number; status: string; startedAt: Date; submittedAt: Date; snapshot: string; score: number; maxScore: number; needsGrading: boolean }[] = [];
+    const attempts: { id: string; quizAssignmentId: string; userId: string; number: number; status: string; startedAt: Date; submittedAt: Date; snapshot: string; outline: string; score: number; maxScore: number; needsGrading: boolean }[] = [];
     const responses: { attemptId: string; questionKey: string; response: string; savedAt: Date; fraction: number | null; state: string; feedback: string; rubricScores: string | null; graderComment: string; gradedAt: Date | null; gradedById: string | null }[] = [];
     for (const [i, s] of students.entries()) {
       const attemptId = id();
@@ -300,7 +300,7 @@ export async function seedLargeClass(db: Db, opts: LargeClassOptions): Promise<L
         status: "submitted",
         startedAt: new Date(submittedAt.getTime() - 25 * 60_000),
         submittedAt,
-        snapshot: JSON.stringify(snapshot),
+        ...snapshotColumns(snapshot),
         score,
         maxScore: snapshot.reduce((sum, q) => sum + q.points, 0),
         needsGrading,
