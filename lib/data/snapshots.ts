@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Lru } from "@/lib/lru";
 import { contentId, contentOf, itemFrom, outlineOf, readOutline, readSnapshot, type ItemContent, type OutlineItem, type SnapshotItem } from "@/lib/quiz/snapshot";
 
 /**
@@ -13,28 +14,6 @@ import { contentId, contentOf, itemFrom, outlineOf, readOutline, readSnapshot, t
  * bounded cache shared by every request; nothing in it is state: a miss reads the snapshot again,
  * and two app instances each keep their own copy of the same facts.
  */
-
-/** A Map that forgets the least recently used entries past `max`. */
-export class Lru<K, V> {
-  readonly #map = new Map<K, V>();
-  constructor(readonly max: number) {}
-  get(key: K): V | undefined {
-    const value = this.#map.get(key);
-    if (value !== undefined) {
-      this.#map.delete(key);
-      this.#map.set(key, value);
-    }
-    return value;
-  }
-  set(key: K, value: V): void {
-    this.#map.delete(key);
-    this.#map.set(key, value);
-    if (this.#map.size > this.max) this.#map.delete(this.#map.keys().next().value!);
-  }
-  get size(): number {
-    return this.#map.size;
-  }
-}
 
 /** Each entry is one question as presented: a few kilobytes. Room for many quizzes' worth. */
 const contents = new Lru<string, ItemContent>(2_000);

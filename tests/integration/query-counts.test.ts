@@ -109,3 +109,27 @@ describe("an answer save", () => {
     expect(JSON.parse(stored.response)).toEqual({ text: "Solidarity" });
   });
 });
+
+describe("attempts stored before outlines existed", () => {
+  it("read the same on every instructor page, and the seed gives them their outlines", async () => {
+    const { db } = await import("@/lib/db");
+    const { backfillOutlines } = await import("@/prisma/seed.mts");
+    const results = async () => {
+      const out: Record<string, string> = {};
+      for (const [name, fn] of Object.entries(pages(small))) out[name] = JSON.stringify(await fn());
+      return out;
+    };
+    const before = await results();
+    const outlines = await db.attempt.findMany({ where: { quizAssignmentId: small.quizAssignmentId }, select: { id: true, outline: true } });
+    await db.attempt.updateMany({ where: { quizAssignmentId: small.quizAssignmentId }, data: { outline: "" } });
+
+    expect(await results()).toEqual(before);
+    // Still a constant number of queries: the snapshots are read in one go.
+    expect((await sqlOf(pages(small)["the CSV export"])).length).toBeLessThanOrEqual(25);
+
+    expect(await backfillOutlines(db)).toBe(outlines.length);
+    const after = await db.attempt.findMany({ where: { quizAssignmentId: small.quizAssignmentId }, select: { id: true, outline: true } });
+    expect(new Map(after.map((a) => [a.id, a.outline]))).toEqual(new Map(outlines.map((a) => [a.id, a.outline])));
+    expect(await backfillOutlines(db)).toBe(0);
+  });
+});
