@@ -30,12 +30,13 @@ export async function endSession(sessionId: string, now = new Date()): Promise<v
 
 /** The viewer of a live session, or null when it was revoked, has expired or is not this user's. */
 export async function sessionViewer(sessionId: string, userId: string, now = new Date()): Promise<Viewer | null> {
-  const row = await db.session.findUnique({
-    where: { id: sessionId },
-    select: { userId: true, revokedAt: true, expiresAt: true, user: { select: viewerSelect } },
+  // One statement on every request: the user, if this live session of theirs exists (a select of
+  // the session with its user would be two on SQLite, where Prisma loads a relation separately).
+  const user = await db.user.findFirst({
+    where: { id: userId, sessions: { some: { id: sessionId, revokedAt: null, expiresAt: { gt: now } } } },
+    select: viewerSelect,
   });
-  if (!row || row.userId !== userId || row.revokedAt || row.expiresAt.getTime() <= now.getTime()) return null;
-  return toViewer(row.user);
+  return user ? toViewer(user) : null;
 }
 
 /** "Sign out everywhere": ends every session of the viewer's, this one included. Returns how many. */
