@@ -8,7 +8,7 @@ import path from "node:path";
 import { seedAllReadings, CONTENT_DIR } from "./seed-content.mts";
 import { authoredQuestionSchema } from "../lib/question-types/schemas.ts";
 import { correctResponseFor } from "../lib/question-types/registry.ts";
-import { buildSnapshot, gradeSnapshot } from "../lib/quiz/snapshot.ts";
+import { buildSnapshot, gradeSnapshot, outlineOf, readSnapshot, snapshotColumns } from "../lib/quiz/snapshot.ts";
 import { questionColumns } from "../lib/quiz/question-row.ts";
 import { quizFileSchema } from "../lib/validation/content.ts";
 import { DEMO_INSTRUCTOR, DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_READING, DEMO_STUDENTS } from "./demo-accounts.ts";
@@ -145,7 +145,7 @@ async function seedDemoQuiz(db: Db, readingId: string, now: Date): Promise<void>
           status: "submitted",
           startedAt: new Date(submittedAt.getTime() - 25 * 60 * 1000),
           submittedAt,
-          snapshot: JSON.stringify(snapshot),
+          ...snapshotColumns(snapshot),
           score: graded.score,
           maxScore: snapshot.reduce((s, q) => s + q.points, 0),
           needsGrading: graded.needsGrading,
@@ -170,10 +170,30 @@ async function seedDemoQuiz(db: Db, readingId: string, now: Date): Promise<void>
   });
 }
 
+/**
+ * Attempts stored before Attempt.outline existed get theirs (derived from their snapshots, which
+ * stay as they are), so lists of attempts need not read snapshots for them. The app reads such
+ * attempts correctly without it, only slower. Costs one query when there are none.
+ */
+export async function backfillOutlines(db: Db, log: (s: string) => void = () => {}): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const batch = await db.attempt.findMany({ where: { outline: "" }, select: { id: true, snapshot: true }, take: 200 });
+    if (batch.length === 0) break;
+    await db.$transaction(async (tx) => {
+      for (const a of batch) await tx.attempt.updateMany({ where: { id: a.id, outline: "" }, data: { outline: JSON.stringify(outlineOf(readSnapshot(a.snapshot))) } });
+    });
+    done += batch.length;
+  }
+  if (done > 0) log(`Outlined ${done} quiz attempt(s) stored before outlines existed.`);
+  return done;
+}
+
 export async function seedDatabase(db: Db, opts: { demo?: boolean; log?: (s: string) => void } = {}): Promise<void> {
   const log = opts.log ?? (() => {});
   await seedAllReadings(db, log);
   if (opts.demo ?? true) await seedDemo(db, log);
+  await backfillOutlines(db, log);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -3,20 +3,21 @@ import { roundPoints } from "@/lib/format";
 import { clampFraction, roundFraction, stateForFraction } from "@/lib/question-types/normalize";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, dbProvider } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { canManageClass, canManageOwnContent, canSeeAttempt, canTakeQuiz, canWorkInAttempt, FINISH_READING_FIRST, quizStartBlock, quizStartRefusal, type Viewer } from "@/lib/authz/policy";
 import { questionTypeIds, type QuestionTypeId } from "@/lib/question-types/ids";
-import { answerGroupFor, correctResponseFor, gradeQuestion, isAnswerComplete, parseConfig, playerView, QuestionDataError, responseFromView, responseToView } from "@/lib/question-types/registry";
+import { answerGroupFor, answerLabellerFor, correctResponseFor, gradeQuestion, isAnswerComplete, parseConfig, playerView, QuestionDataError, responseFromView, responseToView } from "@/lib/question-types/registry";
 import { gradeEssayManually } from "@/lib/question-types/essay/grade";
-import { buildSnapshot, gradeSnapshot, readSnapshot } from "@/lib/quiz/snapshot";
+import { buildSnapshot, gradeSnapshot, snapshotColumns, type OutlineItem, type SnapshotItem } from "@/lib/quiz/snapshot";
 import { reviewVisibility, type ReviewVisibility, type ReviewWhen } from "@/lib/quiz/review";
-import { analyseQuestions, answerLabels, type QuestionAnalysis } from "@/lib/quiz/analysis";
+import { analyseQuestions, type QuestionAnalysis } from "@/lib/quiz/analysis";
 import { toCsv, type CsvFormat } from "@/lib/quiz/csv";
 import { pendingPoints } from "@/lib/quiz/score";
 import { isUniqueViolation } from "./prisma-errors";
 import { getClassProgress } from "./progress";
 import { quizSettingsSelect } from "./selects";
+import { outlinesOf, snapshotOf, snapshotsOf } from "./snapshots";
 
 /**
  * Attempts: starting (with a snapshot of the questions), saving answers as the student works,
@@ -56,7 +57,7 @@ async function loadAttempt(viewer: Viewer, attemptId: string) {
       startedAt: true,
       deadlineAt: true,
       submittedAt: true,
-      snapshot: true,
+      outline: true,
       score: true,
       maxScore: true,
       needsGrading: true,
@@ -81,10 +82,28 @@ async function loadAttempt(viewer: Viewer, attemptId: string) {
  * (canWorkInAttempt). Someone else's attempt says so; a student removed from the class is told
  * the attempt waits for them.
  */
-function assertCanWork(viewer: Viewer, attempt: Awaited<ReturnType<typeof loadAttempt>>, doing: string): void {
-  if (canWorkInAttempt(viewer, attempt, attempt.quizAssignment.class.enrolments.length > 0)) return;
+function assertCanWork(viewer: Viewer, attempt: { userId: string }, enrolled: boolean, doing: string): void {
+  if (canWorkInAttempt(viewer, attempt, enrolled)) return;
   if (attempt.userId !== viewer.id) throw new AppError("forbidden", `Only the student taking this attempt can ${doing}.`);
   throw new AppError("forbidden", "You are no longer in this class, so this attempt can’t go on. If your instructor adds you again, it is here as you left it.");
+}
+
+/**
+ * What saving an answer and submitting need of an attempt, and nothing more: whose it is, its
+ * state and its outline (not its answers, not its snapshot). Same checks as loadAttempt.
+ */
+async function loadAttemptForAnswers(viewer: Viewer, attemptId: string) {
+  const attempt = await db.attempt.findUnique({ where: { id: attemptId }, select: { id: true, userId: true, status: true, deadlineAt: true, outline: true, quizAssignmentId: true } });
+  if (!attempt) throw new AppError("not_found", "There is no such attempt.");
+  // The class is read only for someone else's attempt (its instructor gets a message of their own).
+  if (attempt.userId !== viewer.id) {
+    const cls = await db.class.findFirstOrThrow({ where: { quizAssignments: { some: { id: attempt.quizAssignmentId } } }, select: { instructorId: true } });
+    if (!canSeeAttempt(viewer, attempt, cls)) throw new AppError("forbidden", "This attempt belongs to another student.");
+    return { ...attempt, enrolled: false };
+  }
+  // Still in the class? (A removed student's attempt waits for them: canWorkInAttempt.)
+  const enrolled = (await db.enrolment.count({ where: { userId: viewer.id, class: { quizAssignments: { some: { id: attempt.quizAssignmentId } } } } })) > 0;
+  return { ...attempt, enrolled };
 }
 
 /** loadAttempt, after closing the attempt if its time ran out, so callers see its real state. */
@@ -110,9 +129,10 @@ async function pendingPointsOf(attemptIds: readonly string[]): Promise<Map<strin
   if (attemptIds.length === 0) return new Map();
   const rows = await db.attempt.findMany({
     where: { id: { in: [...attemptIds] }, needsGrading: true },
-    select: { id: true, snapshot: true, responses: { where: { fraction: null }, select: { questionKey: true, fraction: true } } },
+    select: { id: true, outline: true, responses: { where: { fraction: null }, select: { questionKey: true, fraction: true } } },
   });
-  return new Map(rows.map((a) => [a.id, pendingPoints(readSnapshot(a.snapshot), a.responses)]));
+  const outlines = await outlinesOf(rows);
+  return new Map(rows.map((a) => [a.id, pendingPoints(outlines.get(a.id)!, a.responses)]));
 }
 
 /** Readings (by "classId readingId") the student has read every part of. */
@@ -164,7 +184,7 @@ export async function startAttempt(viewer: Viewer, quizAssignmentId: string, now
         number: used + 1,
         startedAt: now,
         deadlineAt,
-        snapshot: JSON.stringify(snapshot),
+        ...snapshotColumns(snapshot),
         maxScore: snapshot.reduce((s, q) => s + q.points, 0),
       },
       select: { id: true },
@@ -230,9 +250,9 @@ async function passagesFor(readingId: string | null): Promise<Passage[]> {
 export async function getAttemptForPlayer(viewer: Viewer, attemptId: string, now = new Date()): Promise<AttemptForPlayer> {
   const attempt = await loadCurrentAttempt(viewer, attemptId, now);
   // A submitted attempt only sends its student on to the review, which stays theirs after leaving the class.
-  if (attempt.status === "in-progress" || attempt.userId !== viewer.id) assertCanWork(viewer, attempt, "open it");
+  if (attempt.status === "in-progress" || attempt.userId !== viewer.id) assertCanWork(viewer, attempt, attempt.quizAssignment.class.enrolments.length > 0, "open it");
   const quiz = attempt.quizAssignment.quiz;
-  const snapshot = readSnapshot(attempt.snapshot);
+  const snapshot = await snapshotOf(attempt);
   const storedResponses = new Map(attempt.responses.map((r) => [r.questionKey, JSON.parse(r.response) as unknown]));
   return {
     id: attempt.id,
@@ -407,10 +427,12 @@ function assertOpenForAnswers(attempt: { status: string; deadlineAt: Date | null
 
 /** Saves one answer; saving the same answer again is harmless. */
 export async function saveResponse(viewer: Viewer, attemptId: string, questionKey: string, response: unknown, now = new Date()): Promise<{ savedAt: Date }> {
-  const attempt = await loadAttempt(viewer, attemptId);
-  assertCanWork(viewer, attempt, "answer in it");
+  // A save reads the attempt's row without its snapshot; the question comes from the outline and
+  // the content it names (lib/data/snapshots.ts: parsed once, shared by every attempt at the quiz).
+  const attempt = await loadAttemptForAnswers(viewer, attemptId);
+  assertCanWork(viewer, attempt, attempt.enrolled, "answer in it");
   assertOpenForAnswers(attempt, now);
-  const item = readSnapshot(attempt.snapshot).find((q) => q.key === questionKey);
+  const item = (await snapshotOf(attempt)).find((q) => q.key === questionKey);
   if (!item) throw new AppError("invalid", "That question is not part of this attempt.");
   let parsed: unknown;
   try {
@@ -419,19 +441,35 @@ export async function saveResponse(viewer: Viewer, attemptId: string, questionKe
     if (e instanceof QuestionDataError) throw new AppError("invalid", e.message);
     throw e;
   }
-  const value = JSON.stringify(parsed);
-  await db.$transaction(async (tx) => {
-    // Still in progress, checked as part of a write: a submit that got there first has claimed the
-    // attempt (409, nothing stored); one that comes later waits for this save and grades it.
-    if (!(await holdAttempt(tx, attemptId, "in-progress"))) throw new AppError("conflict", "This attempt has been submitted; answers can no longer change.");
-    await tx.attemptResponse.upsert({
-      where: { attemptId_questionKey: { attemptId, questionKey } },
-      create: { attemptId, questionKey, response: value, savedAt: now },
-      update: { response: value, savedAt: now },
-      select: { savedAt: true },
-    });
-  });
+  // Still in progress, checked as part of the write: a submit that got there first has claimed the
+  // attempt (409, nothing stored); one that comes later waits for this save and grades it.
+  if (!(await storeAnswer(attemptId, questionKey, JSON.stringify(parsed), now))) throw new AppError("conflict", "This attempt has been submitted; answers can no longer change.");
   return { savedAt: now };
+}
+
+/**
+ * Stores one answer if its attempt is still in progress: the check and the write are one
+ * statement, so no transaction stays open across the request's awaits (on SQLite every other
+ * query waits while one is open; at a year group's hundred saves a second that was most of the
+ * time). On PostgreSQL the attempt's row is locked for the statement (FOR SHARE), so a submit
+ * claiming it either came first (its status is no longer in progress: nothing is stored) or waits
+ * for this answer and grades it; SQLite runs one write at a time. Written for each database (the
+ * one place in lib/data that is): Prisma has no conditional upsert. True when stored.
+ */
+async function storeAnswer(attemptId: string, questionKey: string, response: string, now: Date): Promise<boolean> {
+  const stored =
+    dbProvider === "postgresql"
+      ? await db.$executeRaw`
+          WITH held AS (SELECT "id" FROM "Attempt" WHERE "id" = ${attemptId} AND "status" = 'in-progress' FOR SHARE)
+          INSERT INTO "AttemptResponse" ("attemptId", "questionKey", "response", "savedAt")
+          SELECT "id", ${questionKey}::text, ${response}::text, ${now}::timestamp(3) FROM held
+          ON CONFLICT ("attemptId", "questionKey") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"`
+      : await db.$executeRaw`
+          INSERT INTO "AttemptResponse" ("attemptId", "questionKey", "response", "savedAt")
+          SELECT ${attemptId}, ${questionKey}, ${response}, ${now}
+          WHERE EXISTS (SELECT 1 FROM "Attempt" WHERE "id" = ${attemptId} AND "status" = 'in-progress')
+          ON CONFLICT ("attemptId", "questionKey") DO UPDATE SET "response" = excluded."response", "savedAt" = excluded."savedAt"`;
+  return stored > 0;
 }
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
@@ -466,15 +504,23 @@ async function gradeAndClose(attemptId: string, now: Date): Promise<boolean> {
     // status. Answers are read after the claim, so every acknowledged save is among them.
     const { count } = await tx.attempt.updateMany({ where: { id: attemptId, status: "in-progress" }, data: { status: "submitted", submittedAt: now } });
     if (count === 0) return false;
-    const attempt = await tx.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { snapshot: true, responses: { select: { questionKey: true, response: true } } } });
+    const attempt = await tx.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { id: true, outline: true, responses: { select: { questionKey: true, response: true } } } });
     const responses = new Map(attempt.responses.map((r) => [r.questionKey, JSON.parse(r.response) as unknown]));
-    const graded = gradeSnapshot(readSnapshot(attempt.snapshot), responses);
+    const graded = gradeSnapshot(await snapshotOf(attempt, tx), responses);
     const unanswered = [];
+    // Answers with the same grade are written together: a handful of statements, not one per question.
+    const batches = new Map<string, { fields: { fraction: number | null; state: string; feedback: string }; keys: string[] }>();
     for (const { item: q, result } of graded.items) {
       const fields = { fraction: result.fraction, state: result.state, feedback: JSON.stringify(result.feedback) };
-      if (!responses.has(q.key)) unanswered.push({ attemptId, questionKey: q.key, response: "null", savedAt: now, ...fields });
-      else await tx.attemptResponse.update({ where: { attemptId_questionKey: { attemptId, questionKey: q.key } }, data: fields, select: { questionKey: true } });
+      if (!responses.has(q.key)) {
+        unanswered.push({ attemptId, questionKey: q.key, response: "null", savedAt: now, ...fields });
+        continue;
+      }
+      const batchKey = JSON.stringify(fields);
+      const batch = batches.get(batchKey) ?? batches.set(batchKey, { fields, keys: [] }).get(batchKey)!;
+      batch.keys.push(q.key);
     }
+    for (const { fields, keys } of batches.values()) await tx.attemptResponse.updateMany({ where: { attemptId, questionKey: { in: keys } }, data: fields });
     if (unanswered.length > 0) await tx.attemptResponse.createMany({ data: unanswered });
     await tx.attempt.update({ where: { id: attemptId }, data: { score: graded.score, needsGrading: graded.needsGrading }, select: { id: true } });
     return true;
@@ -499,15 +545,15 @@ async function closeExpired(where: { id?: string; quizAssignmentId?: string; use
 export async function unansweredQuestions(viewer: Viewer, attemptId: string): Promise<string[]> {
   const attempt = await loadAttempt(viewer, attemptId);
   const responses = new Map(attempt.responses.map((r) => [r.questionKey, JSON.parse(r.response) as unknown]));
-  return readSnapshot(attempt.snapshot)
+  return (await snapshotOf(attempt))
     .filter((q) => !isAnswerComplete(q.type, q.config, responses.get(q.key) ?? null, q.seed))
     .map((q) => q.key);
 }
 
 /** Submitting twice is safe: the second call reports that the attempt was already submitted. */
 export async function submitAttempt(viewer: Viewer, attemptId: string, now = new Date()): Promise<{ alreadySubmitted: boolean }> {
-  const attempt = await loadAttempt(viewer, attemptId);
-  assertCanWork(viewer, attempt, "submit it");
+  const attempt = await loadAttemptForAnswers(viewer, attemptId);
+  assertCanWork(viewer, attempt, attempt.enrolled, "submit it");
   return { alreadySubmitted: !(await gradeAndClose(attemptId, now)) };
 }
 
@@ -569,7 +615,7 @@ export async function getAttemptReview(viewer: Viewer, attemptId: string, now = 
     : reviewVisibility(policyOf(quiz), attempt, quiz, now);
   const responses = new Map(attempt.responses.map((r) => [r.questionKey, r]));
   const reading = quiz.readingId ? await db.reading.findUnique({ where: { id: quiz.readingId }, select: { slug: true } }) : null;
-  const snapshot = readSnapshot(attempt.snapshot);
+  const snapshot = await snapshotOf(attempt);
   return {
     id: attempt.id,
     classId: attempt.quizAssignment.class.id,
@@ -619,9 +665,9 @@ export async function getAttemptReview(viewer: Viewer, attemptId: string, now = 
 // ---------------------------------------------------------------- the instructor's side
 
 async function recomputeScore(tx: Tx, attemptId: string): Promise<void> {
-  const attempt = await tx.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { snapshot: true, responses: { select: { questionKey: true, fraction: true } } } });
+  const attempt = await tx.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { id: true, outline: true, responses: { select: { questionKey: true, fraction: true } } } });
   const fractions = new Map(attempt.responses.map((r) => [r.questionKey, r.fraction]));
-  await tx.attempt.update({ where: { id: attemptId }, data: scoreOf(readSnapshot(attempt.snapshot), fractions), select: { id: true } });
+  await tx.attempt.update({ where: { id: attemptId }, data: scoreOf((await outlinesOf([attempt], tx)).get(attemptId)!, fractions), select: { id: true } });
 }
 
 /** Grades one answer by hand: an essay against its rubric, or an override of any answer's fraction. */
@@ -635,7 +681,7 @@ export async function gradeResponse(
   const attempt = await loadAttempt(viewer, attemptId);
   if (!canManageClass(viewer, attempt.quizAssignment.class)) throw new AppError("forbidden", "Only the class's instructor grades its quizzes.");
   if (attempt.status !== "submitted") throw new AppError("conflict", "This attempt has not been submitted yet.");
-  const item = readSnapshot(attempt.snapshot).find((q) => q.key === questionKey);
+  const item = (await snapshotOf(attempt)).find((q) => q.key === questionKey);
   if (!item) throw new AppError("invalid", "That question is not part of this attempt.");
   let fraction: number;
   if (grade.rubricScores && item.type === "essay") {
@@ -681,10 +727,11 @@ export async function regradeAssignment(viewer: Viewer, quizAssignmentId: string
     async (tx) => {
       // Hold the submitted attempts first, so grading by hand waits for the regrade instead of interleaving with it.
       await tx.attempt.updateMany({ where: { quizAssignmentId, status: "submitted" }, data: { status: "submitted" } });
-      const attempts = await tx.attempt.findMany({ where: { quizAssignmentId, status: "submitted" }, select: { id: true, snapshot: true, responses: true } });
+      const attempts = await tx.attempt.findMany({ where: { quizAssignmentId, status: "submitted" }, select: { id: true, outline: true, responses: true } });
+      const snapshots = await snapshotsOf(attempts, tx);
       const batches = new Map<string, { questionKey: string; data: { fraction: number | null; state: string; feedback: string }; attemptIds: string[] }>();
       const updates = attempts.map((a) => {
-        const snapshot = readSnapshot(a.snapshot).map((q) => {
+        const snapshot = snapshots.get(a.id)!.map((q): SnapshotItem => {
           const now = current.get(q.questionId);
           return now && now.type === q.type ? { ...q, config: JSON.parse(now.config) as unknown, title: now.title, prompt: now.prompt } : q;
         });
@@ -701,7 +748,7 @@ export async function regradeAssignment(viewer: Viewer, quizAssignmentId: string
           const batch = batches.get(batchKey) ?? batches.set(batchKey, { questionKey: q.key, data, attemptIds: [] }).get(batchKey)!;
           batch.attemptIds.push(a.id);
         }
-        return { id: a.id, snapshot: JSON.stringify(snapshot), maxScore: snapshot.reduce((s, q) => s + q.points, 0), ...scoreOf(snapshot, fractions) };
+        return { id: a.id, ...snapshotColumns(snapshot), maxScore: snapshot.reduce((s, q) => s + q.points, 0), ...scoreOf(snapshot, fractions) };
       });
       for (const { questionKey, data, attemptIds } of batches.values()) {
         await tx.attemptResponse.updateMany({ where: { attemptId: { in: attemptIds }, questionKey, gradedById: null }, data });
@@ -736,38 +783,68 @@ export interface Gradebook {
 
 /** Students by quizzes; each cell is the student's best submitted attempt, or where they are. */
 export async function getGradebook(viewer: Viewer, classId: string, now = new Date()): Promise<Gradebook> {
+  return (await loadGradebook(viewer, classId, now)).book;
+}
+
+/**
+ * The gradebook, and the outlines of the attempts it shows, for the CSV. A fixed number of queries
+ * whatever the size of the class: flat reads of the class's attempts and of the answers waiting
+ * for a grader, never a list of ids (which the driver would split into one query per thousand).
+ */
+async function loadGradebook(viewer: Viewer, classId: string, now: Date) {
   const cls = await db.class.findUnique({ where: { id: classId }, select: { name: true, instructorId: true } });
   if (!cls) throw new AppError("not_found", "There is no such class.");
   if (!canManageClass(viewer, cls)) throw new AppError("forbidden", "Only the class's instructor sees its gradebook.");
   await closeExpired({ quizAssignment: { classId } }, now);
-  const [students, assignments, attempts] = await Promise.all([
-    db.enrolment.findMany({ where: { classId }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true } } } }),
+  const [students, assignments, attempts, waiting] = await Promise.all([
+    // The students themselves, not enrolments with their users: a relation is loaded with a list of ids.
+    db.user.findMany({ where: { enrolments: { some: { classId } } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, email: true } }),
     db.quizAssignment.findMany({ where: { classId }, orderBy: { createdAt: "asc" }, select: { id: true, dueAt: true, quiz: { select: { title: true } } } }),
     db.attempt.findMany({
       where: { quizAssignment: { classId } },
-      select: { id: true, userId: true, quizAssignmentId: true, status: true, score: true, maxScore: true, needsGrading: true },
+      select: { id: true, userId: true, quizAssignmentId: true, status: true, score: true, maxScore: true, needsGrading: true, outline: true },
     }),
+    // The answers waiting for a grader, for the points still to come.
+    db.attemptResponse.findMany({ where: { fraction: null, attempt: { quizAssignment: { classId }, status: "submitted", needsGrading: true } }, select: { attemptId: true, questionKey: true, fraction: true } }),
   ]);
-  const pending = await pendingPointsOf(attempts.filter((a) => a.status === "submitted" && a.needsGrading).map((a) => a.id));
-  return {
+  const mineOf = new Map<string, typeof attempts>();
+  for (const a of attempts) {
+    const key = `${a.userId} ${a.quizAssignmentId}`;
+    const list = mineOf.get(key);
+    if (list) list.push(a);
+    else mineOf.set(key, [a]);
+  }
+  const waitingOf = new Map<string, { questionKey: string; fraction: number | null }[]>();
+  for (const r of waiting) {
+    const list = waitingOf.get(r.attemptId);
+    if (list) list.push(r);
+    else waitingOf.set(r.attemptId, [r]);
+  }
+  // Outlines only of the best attempts that wait for a grader (the points pending), read in one go.
+  const cells = students.map((user) =>
+    assignments.map((qa) => {
+      const mine = mineOf.get(`${user.id} ${qa.id}`) ?? [];
+      const done = mine.filter((a) => a.status === "submitted").sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+      return { mine, best: done[0], waiting: done.find((a) => a.needsGrading) };
+    }),
+  );
+  const pendingOutlines = await outlinesOf(cells.flatMap((row) => row.flatMap((c) => (c.best?.needsGrading ? [c.best] : []))));
+  const book: Gradebook = {
     className: cls.name,
     quizzes: assignments.map((a) => ({ quizAssignmentId: a.id, title: a.quiz.title, dueAt: a.dueAt })),
-    students: students.map(({ user }) => ({
+    students: students.map((user, row) => ({
       ...user,
-      cells: assignments.map((qa): GradebookCell => {
-        const mine = attempts.filter((a) => a.userId === user.id && a.quizAssignmentId === qa.id);
-        const done = mine.filter((a) => a.status === "submitted").sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
-        const best = done[0];
-        const waiting = done.find((a) => a.needsGrading);
+      cells: cells[row]!.map(({ mine, best, waiting: grading }): GradebookCell => {
         if (best) {
+          const outline = pendingOutlines.get(best.id);
           return {
-            state: waiting ? "needs-grading" : "submitted",
+            state: grading ? "needs-grading" : "submitted",
             attemptId: best.id,
             score: best.score ?? 0,
             maxScore: best.maxScore,
-            pendingPoints: pending.get(best.id) ?? 0,
+            pendingPoints: outline ? pendingPoints(outline, waitingOf.get(best.id) ?? []) : 0,
             attempts: mine.length,
-            gradingAttemptId: waiting?.id ?? null,
+            gradingAttemptId: grading?.id ?? null,
           };
         }
         const open = mine.find((a) => a.status === "in-progress");
@@ -775,6 +852,7 @@ export async function getGradebook(viewer: Viewer, classId: string, now = new Da
       }),
     })),
   };
+  return { book, attempts };
 }
 
 /**
@@ -786,29 +864,40 @@ export async function getGradebook(viewer: Viewer, classId: string, now = new Da
  */
 export async function exportGradesCsv(viewer: Viewer, classId: string, opts: { format?: CsvFormat } = {}): Promise<{ filename: string; csv: string }> {
   const format = opts.format ?? "standard";
-  const book = await getGradebook(viewer, classId);
-  const [assignments, reading] = await Promise.all([
+  const { book, attempts } = await loadGradebook(viewer, classId, new Date());
+  const [assignments, reading, fractions] = await Promise.all([
     db.quizAssignment.findMany({
       where: { classId },
       select: { id: true, quiz: { select: { items: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { questionId: true, question: { select: { title: true } } } } } } },
     }),
     getClassProgress(viewer, classId),
+    db.attemptResponse.findMany({ where: { attempt: { quizAssignment: { classId }, status: "submitted" } }, select: { attemptId: true, questionKey: true, fraction: true } }),
   ]);
   const itemsOf = new Map(assignments.map((a) => [a.id, a.quiz.items]));
-  const bestIds = book.students.flatMap((s) => s.cells.flatMap((c) => (c.state === "submitted" || c.state === "needs-grading" ? [c.attemptId] : [])));
-  const best = await db.attempt.findMany({ where: { id: { in: bestIds } }, select: { id: true, snapshot: true, responses: { select: { questionKey: true, fraction: true } } } });
+  const bestIds = new Set(book.students.flatMap((s) => s.cells.flatMap((c) => (c.state === "submitted" || c.state === "needs-grading" ? [c.attemptId] : []))));
+  const outlines = await outlinesOf(attempts.filter((a) => bestIds.has(a.id)));
+  const fractionsOf = new Map<string, Map<string, number | null>>();
+  for (const r of fractions) {
+    if (!bestIds.has(r.attemptId)) continue;
+    const m = fractionsOf.get(r.attemptId) ?? fractionsOf.set(r.attemptId, new Map()).get(r.attemptId)!;
+    m.set(r.questionKey, r.fraction);
+  }
   /** attempt → points earned per quiz item (by question id, in the order the items occur), null while waiting for a grader. */
   const earnedOf = new Map(
-    best.map((a) => {
-      const fractions = new Map(a.responses.map((r) => [r.questionKey, r.fraction]));
+    [...outlines].map(([attemptId, outline]) => {
+      const fractions = fractionsOf.get(attemptId) ?? new Map<string, number | null>();
       const byQuestion = new Map<string, (number | null)[]>();
-      for (const q of readSnapshot(a.snapshot)) {
+      for (const q of outline) {
         const f = fractions.has(q.key) ? fractions.get(q.key)! : 0;
-        byQuestion.set(q.questionId, [...(byQuestion.get(q.questionId) ?? []), f === null ? null : roundPoints(f * q.points)]);
+        const earned = f === null ? null : roundPoints(f * q.points);
+        const list = byQuestion.get(q.questionId);
+        if (list) list.push(earned);
+        else byQuestion.set(q.questionId, [earned]);
       }
-      return [a.id, byQuestion] as const;
+      return [attemptId, byQuestion] as const;
     }),
   );
+  const percentRead = reading.assignments.map((a) => new Map(a.rows.map((r) => [r.studentId, r.progress.percent])));
 
   const header = [
     "Student",
@@ -844,7 +933,7 @@ export async function exportGradesCsv(viewer: Viewer, classId: string, opts: { f
         ...perQuestion,
       ];
     }),
-    ...reading.assignments.map((a) => a.rows.find((r) => r.studentId === s.id)?.progress.percent ?? ""),
+    ...percentRead.map((m) => m.get(s.id) ?? ""),
   ]);
   const slug = book.className.normalize("NFD").replace(/\p{M}/gu, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "class";
   return { filename: `${slug}-grades${format === "eu" ? "-semicolons" : ""}.csv`, csv: toCsv([header, ...rows], format) };
@@ -870,25 +959,46 @@ export async function analyseQuizAssignment(viewer: Viewer, quizAssignmentId: st
   const { qa } = await loadAssignmentFor(viewer, quizAssignmentId);
   if (!canManageClass(viewer, qa.class)) throw new AppError("forbidden", "Only the class's instructor sees the analysis.");
   await closeExpired({ quizAssignmentId }, now);
-  const [attempts, reading] = await Promise.all([
-    db.attempt.findMany({ where: { quizAssignmentId, status: "submitted" }, select: { snapshot: true, score: true, maxScore: true, responses: true } }),
+  const submitted = { quizAssignmentId, status: "submitted" } as const;
+  const [attempts, answers, reading] = await Promise.all([
+    db.attempt.findMany({ where: submitted, select: { id: true, outline: true, score: true, maxScore: true } }),
+    db.attemptResponse.findMany({ where: { attempt: submitted }, select: { attemptId: true, questionKey: true, response: true, fraction: true } }),
     qa.quiz.readingId ? db.reading.findUnique({ where: { id: qa.quiz.readingId }, select: { slug: true } }) : null,
   ]);
+  const snapshots = await snapshotsOf(attempts);
+  const responsesOf = new Map<string, Map<string, (typeof answers)[number]>>();
+  for (const r of answers) (responsesOf.get(r.attemptId) ?? responsesOf.set(r.attemptId, new Map()).get(r.attemptId)!).set(r.questionKey, r);
   const byQuestion = new Map<string, { title: string; prompt: string; type: QuestionTypeId }>();
   const groupers = new Map<string, (label: string) => string>();
   const cited = new Map<string, Map<string, number>>();
+  // A class gives the same answers many times over (an option, a spelling): each distinct answer is
+  // read once per question content. Attempts with the same content share its config object
+  // (lib/data/snapshots.ts), so the config itself keys what was read under it.
+  const readUnder = new Map<unknown, { labeller: (response: unknown) => string[]; seen: Map<string, { labels: string[]; anchors: string[] | null }> }>();
+  const read = (q: SnapshotItem, raw: string | undefined) => {
+    const under = readUnder.get(q.config) ?? readUnder.set(q.config, { labeller: answerLabellerFor(q.type, q.config), seen: new Map() }).get(q.config)!;
+    const { seen } = under;
+    const key = raw ?? "";
+    const known = seen.get(key);
+    if (known) return known;
+    const response = raw !== undefined ? (JSON.parse(raw) as unknown) : null;
+    const anchors = q.type === "evidence" && response && typeof response === "object" && Array.isArray((response as { anchors?: unknown }).anchors) ? [...new Set((response as { anchors: string[] }).anchors)] : null;
+    const result = { labels: under.labeller(response), anchors };
+    seen.set(key, result);
+    return result;
+  };
   const rows = attempts.map((a) => {
-    const responses = new Map(a.responses.map((r) => [r.questionKey, r]));
+    const responses = responsesOf.get(a.id) ?? new Map<string, (typeof answers)[number]>();
     const questions: Record<string, { fraction: number | null; answerLabels: string[] }> = {};
-    for (const q of readSnapshot(a.snapshot)) {
+    for (const q of snapshots.get(a.id)!) {
       byQuestion.set(q.questionId, { title: q.title, prompt: q.prompt, type: q.type });
       if (!groupers.has(q.questionId)) groupers.set(q.questionId, answerGroupFor(q.type, q.config));
       const r = responses.get(q.key);
-      const response = r ? (JSON.parse(r.response) as unknown) : null;
-      questions[q.questionId] = { fraction: r?.fraction ?? 0, answerLabels: answerLabels(q.type, q.config, response) };
-      if (q.type === "evidence" && response && typeof response === "object" && Array.isArray((response as { anchors?: unknown }).anchors)) {
+      const { labels, anchors } = read(q, r?.response);
+      questions[q.questionId] = { fraction: r?.fraction ?? 0, answerLabels: labels };
+      if (anchors) {
         const counts = cited.get(q.questionId) ?? new Map<string, number>();
-        for (const anchor of new Set((response as { anchors: string[] }).anchors)) counts.set(anchor, (counts.get(anchor) ?? 0) + 1);
+        for (const anchor of anchors) counts.set(anchor, (counts.get(anchor) ?? 0) + 1);
         cited.set(q.questionId, counts);
       }
     }
@@ -991,49 +1101,62 @@ export interface QuestionGrading extends GradingOverview {
 /** One answer in the fixed grading order. */
 interface GradingEntry {
   questionId: string;
-  attempt: { id: string; number: number; user: { id: string; name: string }; snapshot: string; responses: { questionKey: string; response: string; fraction: number | null; state: string | null; feedback: string; rubricScores: string | null; graderComment: string; gradedById: string | null }[] };
-  item: ReturnType<typeof readSnapshot>[number];
+  attempt: { id: string; number: number; user: { id: string; name: string }; outline: string; responses: Map<string, { fraction: number | null; state: string | null }> };
+  item: OutlineItem;
   ungraded: boolean;
 }
 
 const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
-/** The quiz assignment's submitted answers in grading order: question by question (the quiz's order), then students by name, then attempt. */
+/**
+ * The quiz assignment's submitted answers in grading order: question by question (the quiz's
+ * order), then students by name, then attempt. Reads outlines and each answer's grade, not the
+ * answers themselves: getQuestionGrading reads those for its one question.
+ */
 async function gradingEntries(viewer: Viewer, quizAssignmentId: string, now: Date) {
   const { qa } = await loadAssignmentFor(viewer, quizAssignmentId);
   if (!canManageClass(viewer, qa.class)) throw new AppError("forbidden", "Only the class's instructor grades its quizzes.");
   await closeExpired({ quizAssignmentId }, now);
-  const attempts = await db.attempt.findMany({
-    where: { quizAssignmentId, status: "submitted" },
-    select: {
-      id: true,
-      number: true,
-      snapshot: true,
-      user: { select: { id: true, name: true } },
-      responses: { select: { questionKey: true, response: true, fraction: true, state: true, feedback: true, rubricScores: true, graderComment: true, gradedById: true } },
-    },
-  });
+  const submitted = { quizAssignmentId, status: "submitted" } as const;
+  const [rows, people, grades, reading] = await Promise.all([
+    db.attempt.findMany({ where: submitted, select: { id: true, number: true, outline: true, userId: true } }),
+    db.user.findMany({ where: { attempts: { some: submitted } }, select: { id: true, name: true } }),
+    db.attemptResponse.findMany({ where: { attempt: submitted }, select: { attemptId: true, questionKey: true, fraction: true, state: true } }),
+    qa.quiz.readingId ? db.reading.findUnique({ where: { id: qa.quiz.readingId }, select: { slug: true } }) : null,
+  ]);
+  const responsesOf = new Map<string, Map<string, { fraction: number | null; state: string | null }>>();
+  for (const r of grades) (responsesOf.get(r.attemptId) ?? responsesOf.set(r.attemptId, new Map()).get(r.attemptId)!).set(r.questionKey, r);
+  const userOf = new Map(people.map((u) => [u.id, u]));
+  const attempts = rows.map(({ userId, ...a }) => ({ ...a, user: userOf.get(userId)!, responses: responsesOf.get(a.id) ?? new Map<string, { fraction: number | null; state: string | null }>() }));
   // In JavaScript, not in SQL: SQLite and PostgreSQL collate names differently ("Ádám" after "Zofia" byte-wise).
   attempts.sort((a, b) => byName.compare(a.user.name, b.user.name) || a.user.id.localeCompare(b.user.id) || a.number - b.number);
-  const snapshots = new Map(attempts.map((a) => [a.id, readSnapshot(a.snapshot)]));
+  const outlines = await outlinesOf(attempts);
   const questions: { questionId: string; n: number; title: string; type: QuestionTypeId; prompt: string; config: string; points: number }[] = [];
   for (const [i, item] of qa.quiz.items.entries()) {
     if (questions.some((q) => q.questionId === item.question.id)) continue;
     const q = item.question;
     questions.push({ questionId: q.id, n: i + 1, title: q.title, type: z.enum(questionTypeIds).parse(q.type), prompt: q.prompt, config: q.config, points: item.points });
   }
-  const entries: GradingEntry[] = questions.flatMap((q) =>
-    attempts.flatMap((attempt) =>
-      snapshots
-        .get(attempt.id)!
-        .filter((item) => item.questionId === q.questionId)
-        .map((item) => {
-          const r = attempt.responses.find((x) => x.questionKey === item.key);
+  // Each attempt's items by question, so building the order is one pass per question.
+  const itemsOf = new Map(
+    attempts.map((a) => {
+      const byQuestion = new Map<string, OutlineItem[]>();
+      for (const item of outlines.get(a.id)!) (byQuestion.get(item.questionId) ?? byQuestion.set(item.questionId, []).get(item.questionId)!).push(item);
+      return [a.id, byQuestion] as const;
+    }),
+  );
+  const entriesOf = new Map<string, GradingEntry[]>(
+    questions.map((q) => [
+      q.questionId,
+      attempts.flatMap((attempt) =>
+        (itemsOf.get(attempt.id)!.get(q.questionId) ?? []).map((item) => {
+          const r = attempt.responses.get(item.key);
           return { questionId: q.questionId, attempt, item, ungraded: r !== undefined && r.fraction === null };
         }),
-    ),
+      ),
+    ]),
   );
-  const reading = qa.quiz.readingId ? await db.reading.findUnique({ where: { id: qa.quiz.readingId }, select: { slug: true } }) : null;
+  const entries: GradingEntry[] = questions.flatMap((q) => entriesOf.get(q.questionId)!);
   const overview: GradingOverview = {
     quizAssignmentId,
     quizTitle: qa.quiz.title,
@@ -1042,14 +1165,14 @@ async function gradingEntries(viewer: Viewer, quizAssignmentId: string, now: Dat
     readingSlug: reading?.slug ?? null,
     attempts: attempts.length,
     questions: questions.map((q) => {
-      const mine = entries.filter((e) => e.questionId === q.questionId);
+      const mine = entriesOf.get(q.questionId)!;
       return {
         questionId: q.questionId,
         n: q.n,
         title: q.title,
         type: q.type,
         answered: mine.filter((e) => {
-          const r = e.attempt.responses.find((x) => x.questionKey === e.item.key);
+          const r = e.attempt.responses.get(e.item.key);
           return r !== undefined && r.state !== "unanswered";
         }).length,
         ungraded: mine.filter((e) => e.ungraded).length,
@@ -1070,28 +1193,37 @@ export async function getQuestionGrading(viewer: Viewer, quizAssignmentId: strin
   const question = questions.find((q) => q.questionId === questionId);
   const summary = overview.questions.find((q) => q.questionId === questionId);
   if (!question || !summary) throw new AppError("not_found", "That question is not part of this quiz.");
-  const answers = entries
-    .filter((e) => e.questionId === questionId)
-    .map(({ attempt, item: q }): AnswerToGrade => {
-      const r = attempt.responses.find((x) => x.questionKey === q.key);
-      return {
-        attemptId: attempt.id,
-        attemptNumber: attempt.number,
-        student: attempt.user,
-        questionKey: q.key,
-        points: q.points,
-        response: r ? responseToView(q.type, q.config, JSON.parse(r.response), q.seed) : null,
-        view: playerView(q.type, q.config, { seed: q.seed, shuffle: false }),
-        correctResponse: responseToView(q.type, q.config, correctResponseFor(q.type, q.config), q.seed),
-        state: r?.state ?? "unanswered",
-        earned: r && r.fraction !== null ? r.fraction * q.points : r ? null : 0,
-        feedback: r ? z.array(z.string()).parse(JSON.parse(r.feedback)) : [],
-        rubric: q.type === "essay" ? parseConfig("essay", q.config).rubric : null,
-        rubricScores: r?.rubricScores ? z.record(z.string(), z.number()).parse(JSON.parse(r.rubricScores)) : null,
-        graderComment: r?.graderComment || null,
-        gradedByHand: Boolean(r?.gradedById),
-      };
-    });
+  const mine = entries.filter((e) => e.questionId === questionId);
+  // This question's answers in full, and its content as each attempt has it.
+  const [snapshots, answered] = await Promise.all([
+    snapshotsOf([...new Map(mine.map((e) => [e.attempt.id, e.attempt])).values()]),
+    db.attemptResponse.findMany({
+      where: { attempt: { quizAssignmentId, status: "submitted" }, questionKey: { in: [...new Set(mine.map((e) => e.item.key))] } },
+      select: { attemptId: true, questionKey: true, response: true, fraction: true, state: true, feedback: true, rubricScores: true, graderComment: true, gradedById: true },
+    }),
+  ]);
+  const full = new Map(answered.map((r) => [`${r.attemptId} ${r.questionKey}`, r]));
+  const answers = mine.map(({ attempt, item }): AnswerToGrade => {
+    const q = snapshots.get(attempt.id)!.find((x) => x.key === item.key)!;
+    const r = full.get(`${attempt.id} ${q.key}`);
+    return {
+      attemptId: attempt.id,
+      attemptNumber: attempt.number,
+      student: attempt.user,
+      questionKey: q.key,
+      points: q.points,
+      response: r ? responseToView(q.type, q.config, JSON.parse(r.response), q.seed) : null,
+      view: playerView(q.type, q.config, { seed: q.seed, shuffle: false }),
+      correctResponse: responseToView(q.type, q.config, correctResponseFor(q.type, q.config), q.seed),
+      state: r?.state ?? "unanswered",
+      earned: r && r.fraction !== null ? r.fraction * q.points : r ? null : 0,
+      feedback: r ? z.array(z.string()).parse(JSON.parse(r.feedback)) : [],
+      rubric: q.type === "essay" ? parseConfig("essay", q.config).rubric : null,
+      rubricScores: r?.rubricScores ? z.record(z.string(), z.number()).parse(JSON.parse(r.rubricScores)) : null,
+      graderComment: r?.graderComment || null,
+      gradedByHand: Boolean(r?.gradedById),
+    };
+  });
   return {
     ...overview,
     question: { ...summary, prompt: question.prompt, points: question.points, graderNotes: question.type === "essay" ? graderNotesOf(question.config) : null },

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { canManageOwnAccount, isSessionLive, type Viewer } from "@/lib/authz/policy";
+import { canManageOwnAccount, type Viewer } from "@/lib/authz/policy";
 import { toViewer, viewerSelect } from "./users";
 
 /**
@@ -30,12 +30,15 @@ export async function endSession(sessionId: string, now = new Date()): Promise<v
 
 /** The viewer of a live session, or null when it was revoked, has expired or is not this user's. */
 export async function sessionViewer(sessionId: string, userId: string, now = new Date()): Promise<Viewer | null> {
-  const row = await db.session.findUnique({
-    where: { id: sessionId },
-    select: { userId: true, revokedAt: true, expiresAt: true, user: { select: viewerSelect } },
+  // One statement on every request: the user, if this live session of theirs exists (a select of
+  // the session with its user would be two on SQLite, where Prisma loads a relation separately).
+  const user = await db.user.findFirst({
+    where: { id: userId, sessions: { some: { id: sessionId, revokedAt: null, expiresAt: { gt: now } } } },
+    select: viewerSelect,
   });
-  if (!row || !isSessionLive(row, userId, now)) return null;
-  return toViewer(row.user);
+  // The where clause is isSessionLive (lib/authz/policy.ts) written as SQL: this user's session,
+  // not revoked, not expired. The /api/auth/session route applies the function itself.
+  return user ? toViewer(user) : null;
 }
 
 /** "Sign out everywhere": ends every session of the viewer's, this one included. Returns how many. */

@@ -3,9 +3,11 @@ import { env } from "@/lib/env";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/generated/prisma/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/generated/prisma/postgresql/client";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { DatabaseConfig } from "./config";
 import { serialisedSqlite } from "./sqlite-adapter";
 import { preparePrivateSqliteFile } from "./private-files";
+import { observedAdapter, type QueryObserver } from "./observed-adapter";
 
 /**
  * One client type for the whole app. The two generated clients come from the same schema
@@ -25,14 +27,20 @@ const omit = { user: { passwordHash: true } } as const;
  */
 const transactionOptions = { maxWait: 10_000, timeout: 10_000 } as const;
 
-export function createPrismaClient(config: DatabaseConfig): Db {
+export interface ClientOptions {
+  /** Sees every SQL statement before it runs (tests and benchmarks count queries with it). */
+  onQuery?: QueryObserver;
+}
+
+export function createPrismaClient(config: DatabaseConfig, opts: ClientOptions = {}): Db {
+  const watch = <F extends SqlDriverAdapterFactory>(factory: F): SqlDriverAdapterFactory => (opts.onQuery ? observedAdapter(factory, opts.onQuery) : factory);
   if (config.provider === "sqlite") {
     preparePrivateSqliteFile(config.file);
     // WAL, synchronous=FULL, and no query slipping into another request's transaction: see sqlite-adapter.ts.
-    return new SqliteClient({ adapter: serialisedSqlite(new PrismaBetterSqlite3({ url: config.url })), omit, transactionOptions });
+    return new SqliteClient({ adapter: watch(serialisedSqlite(new PrismaBetterSqlite3({ url: config.url }))), omit, transactionOptions });
   }
   const pg = new PostgresClient({
-    adapter: new PrismaPg({ connectionString: config.url, max: env().DATABASE_POOL_SIZE }),
+    adapter: watch(new PrismaPg({ connectionString: config.url, max: env().DATABASE_POOL_SIZE })),
     omit,
     transactionOptions,
   });

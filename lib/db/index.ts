@@ -6,4 +6,6 @@ import { resolveDatabase } from "./config";
 const globalForDb = globalThis as unknown as { dossierDb?: Db };
 
 export const db: Db = globalForDb.dossierDb ?? createPrismaClient(resolveDatabase());
+/** Which database `db` talks to, for the few statements written for each (lib/data/attempts.ts: saving an answer). */
+export const dbProvider = resolveDatabase().provider;
 if (process.env.NODE_ENV !== "production") globalForDb.dossierDb = db;

@@ -82,8 +82,30 @@ function parseWith<Output>(schema: z.ZodType<Output>, value: unknown, code: Ques
   );
 }
 
+/**
+ * Parsed configs of frozen config objects. A frozen config is immutable data shared by every
+ * attempt whose snapshot has that question (lib/data/snapshots.ts freezes them), so parsing it
+ * once serves a whole class: players, saves, grading and reviews. Kept per object (a WeakMap, so
+ * it goes when the config does) and frozen, since every caller shares it.
+ */
+const parsedFrozen = new WeakMap<object, Map<QuestionTypeId, unknown>>();
+
+function deepFreeze<V>(value: V): V {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 export function parseConfig<T extends QuestionTypeId>(type: T, config: unknown): ConfigOf<T> {
-  return parseWith(configSchemaOf[type], config, "invalid_config", type);
+  if (config === null || typeof config !== "object" || !Object.isFrozen(config)) return parseWith(configSchemaOf[type], config, "invalid_config", type);
+  const byType = parsedFrozen.get(config) ?? parsedFrozen.set(config, new Map()).get(config)!;
+  if (byType.has(type)) return byType.get(type) as ConfigOf<T>;
+  // A config that doesn't parse throws every time, as it would without the cache.
+  const parsed = deepFreeze(parseWith(configSchemaOf[type], config, "invalid_config", type));
+  byType.set(type, parsed);
+  return parsed;
 }
 
 /** null and undefined mean "not answered", which is not an error. */
@@ -165,6 +187,17 @@ export function answerLabelsFor<T extends QuestionTypeId>(type: T, config: unkno
     const parsed = parseResponse(type, response);
     return parsed === null ? [] : plugins[type].answerLabels(parseConfig(type, config), parsed);
   });
+}
+
+/** answerLabelsFor with the config read once: for labelling a whole class's answers to one question. */
+export function answerLabellerFor<T extends QuestionTypeId>(type: T, config: unknown): (response: unknown) => string[] {
+  const parsed = leniently(null, () => parseConfig(type, config));
+  if (parsed === null) return () => [];
+  return (response) =>
+    leniently([], () => {
+      const r = parseResponse(type, response);
+      return r === null ? [] : plugins[type].answerLabels(parsed, r);
+    });
 }
 
 /** The form in which two of the question's answer labels count as the same answer (as grading compares typed text). */

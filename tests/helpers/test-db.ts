@@ -40,6 +40,8 @@ export interface SetupOptions {
    * singleton before lib/db is first imported, so the code under test uses it unchanged.
    */
   extend?: (db: Db) => Db;
+  /** Sees every SQL statement lib/data sends (counting queries: tests/integration/query-counts.test.ts). */
+  onQuery?: (query: { sql: string }) => void;
 }
 
 type GlobalWithDb = typeof globalThis & { dossierDb?: Db };
@@ -71,9 +73,10 @@ export function setupTestDatabase(opts: SetupOptions = {}): TestDatabase {
     process.env.DATABASE_URL = config.url;
     // A singleton left on globalThis by an earlier file in the same process would point elsewhere.
     delete (globalThis as GlobalWithDb).dossierDb;
-    if (opts.extend) {
+    if (opts.extend || opts.onQuery) {
       const { createPrismaClient } = await import("@/lib/db/client");
-      (globalThis as GlobalWithDb).dossierDb = opts.extend(createPrismaClient(config));
+      const client = createPrismaClient(config, { ...(opts.onQuery && { onQuery: opts.onQuery }) });
+      (globalThis as GlobalWithDb).dossierDb = opts.extend ? opts.extend(client) : client;
     }
     const mod = await import("@/lib/db");
     db = mod.db;
