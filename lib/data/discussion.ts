@@ -289,8 +289,9 @@ async function ownPost(viewer: Viewer, ctx: Ctx, postId: string) {
 export async function editPost(viewer: Viewer, assignmentId: string, postId: string, input: { body: string; cited?: string[] }): Promise<void> {
   const ctx = await context(viewer, assignmentId);
   const post = await ownPost(viewer, ctx, postId);
-  if (post.deletedAt) throw new AppError("conflict", "That post was deleted.");
+  // Whose post it is first: a deleted post is still nobody else's (403), and only its author learns it is gone (409).
   if (!canEditAnnotation(viewer, { authorId: post.authorId, deleted: false }, ctx.cls)) throw new AppError("forbidden", "You can only edit your own posts.");
+  if (post.deletedAt) throw new AppError("conflict", "That post was deleted.");
   if (input.cited) {
     const texts = await paragraphTexts(ctx.readingId);
     for (const c of input.cited) if (!texts.has(c)) throw new AppError("invalid", `¶ ${c.slice(2)} is not a paragraph of this reading.`);
@@ -306,8 +307,9 @@ export async function editPost(viewer: Viewer, assignmentId: string, postId: str
 export async function deletePost(viewer: Viewer, assignmentId: string, postId: string): Promise<void> {
   const ctx = await context(viewer, assignmentId);
   const post = await ownPost(viewer, ctx, postId);
-  if (post.deletedAt) return;
+  // Whose post it is first: deleting again is a quiet success for its author only, never for anyone else.
   if (!canDeleteAnnotation(viewer, { authorId: post.authorId, deleted: false }, ctx.cls)) throw new AppError("forbidden", "You can only delete your own posts.");
+  if (post.deletedAt) return;
   await db.$transaction(async (tx) => {
     await tx.annotation.update({ where: { id: postId }, data: { deletedAt: new Date(), body: "", citedAnchors: "" } });
     await tx.helpfulMark.deleteMany({ where: { annotationId: postId } });

@@ -110,6 +110,20 @@ describe("posting and reading", () => {
     expect((await d.getDiscussionLayer(s3, a)).posts.find((x) => x.id === id)!.helpful).toBe(1);
   });
 
+  it("once the author deleted a post, it is still nobody else's to delete or edit (403, not a quiet success or a 409)", async () => {
+    const a = await newAssignment();
+    const { id } = await post(s1, a);
+    await d.deletePost(s1, a, id);
+    // Deleting again is idempotent for its author...
+    await d.deletePost(s1, a, id);
+    // ...and refused to anyone else who can see the discussion, as before it was deleted.
+    for (const who of [s2, teacher]) {
+      await expectAppError(d.deletePost(who, a, id), "forbidden");
+      await expectAppError(d.editPost(who, a, id, { body: "mine now" }), "forbidden");
+    }
+    await expectAppError(d.editPost(s1, a, id, { body: "back again" }), "conflict");
+  });
+
   it("a deleted post with replies stays as a placeholder; without replies it is gone; no replies to it (409)", async () => {
     const a = await newAssignment();
     const root = await post(s1, a);

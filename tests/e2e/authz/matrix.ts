@@ -78,21 +78,31 @@ const classPage = (id: string): Effect["probe"] => ({ as: "owner", path: `/class
 const quizPage = (id: string): Effect["probe"] => ({ as: "owner", path: `/quizzes/${id}` });
 const bank: Effect["probe"] = { as: "owner", path: "/questions" };
 const gradesCsv: Effect["probe"] = { as: "owner", path: `/classes/${W.class}/gradebook/grades.csv` };
+/** The owner's whole picture of the discussion (the export the discussion page links to). */
+const discussionExport: Effect["probe"] = { as: "owner", path: `/api/assignments/${W.assignment}/discussion/export?format=json` };
+const live = `/live/${W.liveSession}`;
+const discussionApi = `/api/assignments/${W.assignment}/discussion`;
+/** Only a classmate of the post's author: helpful marks are for students, on someone else's post. */
+const classmateOnly: Expect = ["login", "403", "403", "ok", "403", "403"];
+/** The class's students, and its instructor (sent on to their own view). */
+const classMembersByCode: Expect = ["login", "403", "ok", "ok", "403", "ok"];
 
 // ---------------------------------------------------------------- routes
 
 export interface RouteRow {
   /** The route as app/ spells it, route groups left out: "/classes/[classId]". */
   route: string;
-  method: "GET" | "POST" | "PUT";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   kind: "page" | "handler";
   /** The address asked for. */
   path: string;
   /** Which object, when the route has parameters. */
   what?: string;
   expect: Expect;
-  /** "ok" means this redirect rather than a 200. */
-  okRedirect?: RegExp;
+  /** "ok" means this redirect rather than a 200 (per role, when roles are sent on to different places). */
+  okRedirect?: RegExp | ((role: Role) => RegExp | undefined);
+  /** "ok" means this status rather than a 200 (201 for a route handler that creates). */
+  okStatus?: 201;
   /** The body sent, as JSON or as a form (per role, so each leaves its own mark). */
   json?: (role: Role) => unknown;
   form?: (role: Role) => Record<string, string>;
@@ -240,6 +250,179 @@ export const routeRows: RouteRow[] = [
     expect: enrolledStudents,
     json: () => ({ anchor: "p-20", active: true }),
     effect: { probe: { as: "owner", path: `/classes/${W.class}` } },
+  },
+
+  // Live class sessions: the students of the class join from their devices; the owner drives it,
+  // shows it on the projector and reads every answer afterwards.
+  {
+    route: "/live/[sessionId]",
+    method: "GET",
+    kind: "page",
+    path: live,
+    what: "the running session of the owner's class (its instructor is sent to the controls)",
+    expect: classMembers,
+    okRedirect: (role) => (role === "owner" ? new RegExp(`^${live}/control$`) : undefined),
+  },
+  { route: "/live/[sessionId]", method: "GET", kind: "page", path: "/live/az-no-such-session", what: "a session that does not exist", expect: missing },
+  { route: "/live/[sessionId]/control", method: "GET", kind: "page", path: `${live}/control`, what: "the running session of the owner's class", expect: ownerOnly },
+  { route: "/live/[sessionId]/control", method: "GET", kind: "page", path: "/live/az-no-such-session/control", what: "a session that does not exist", expect: missing },
+  { route: "/live/[sessionId]/projector", method: "GET", kind: "page", path: `${live}/projector`, what: "the running session of the owner's class (results are the instructor's to reveal)", expect: ownerOnly },
+  { route: "/live/[sessionId]/responses", method: "GET", kind: "page", path: `${live}/responses`, what: "every student's answers in the owner's session", expect: ownerOnly },
+  { route: "/live/[sessionId]/responses.csv", method: "GET", kind: "handler", path: `${live}/responses.csv`, what: "every student's answers in the owner's session", expect: ownerOnly, check: (res) => expectHeader(res, "content-type", /^text\/csv/) },
+  { route: "/live/[sessionId]/responses.csv", method: "GET", kind: "handler", path: "/live/az-no-such-session/responses.csv", what: "a session that does not exist", expect: missing },
+  { route: "/live/join", method: "GET", kind: "page", path: "/live/join", expect: signedIn },
+  // The projector's QR code: whoever may be in the session is sent to it (the instructor on to the controls).
+  { route: "/live/join/[code]", method: "GET", kind: "page", path: `/live/join/${W.liveCode}`, what: "the code of the owner's running session", expect: classMembersByCode, okRedirect: new RegExp(`^${live}$`) },
+  { route: "/live/join/[code]", method: "GET", kind: "page", path: "/live/join/ZZZZZZ", what: "a code no session has", expect: missing },
+  {
+    route: "/api/live/[sessionId]/state",
+    method: "GET",
+    kind: "handler",
+    path: `/api/live/${W.liveSession}/state?view=student`,
+    what: "a student's view of the owner's session",
+    expect: enrolledStudents,
+    check: (res) => {
+      if ((JSON.parse(res.body) as { moment?: { id?: string } }).moment?.id !== W.liveAsk) throw new Error(`not on the open question: ${res.body}`);
+    },
+  },
+  { route: "/api/live/[sessionId]/state", method: "GET", kind: "handler", path: `/api/live/${W.liveSession}/state?view=control`, what: "the controls of the owner's session", expect: ownerOnly },
+  { route: "/api/live/[sessionId]/state", method: "GET", kind: "handler", path: "/api/live/az-no-such-session/state", what: "a session that does not exist", expect: missing },
+  // ?poll=1&wait=0: the JSON long poll, answered at once, so the request ends.
+  { route: "/api/live/[sessionId]/events", method: "GET", kind: "handler", path: `/api/live/${W.liveSession}/events?view=student&poll=1&wait=0`, what: "the students' channel of the owner's session", expect: enrolledStudents },
+  { route: "/api/live/[sessionId]/events", method: "GET", kind: "handler", path: `/api/live/${W.liveSession}/events?view=control&poll=1&wait=0`, what: "the staff channel of the owner's session (answer counts)", expect: ownerOnly },
+  { route: "/api/live/[sessionId]/events", method: "GET", kind: "handler", path: "/api/live/az-no-such-session/events?poll=1&wait=0", what: "a session that does not exist", expect: missing },
+  {
+    route: "/api/live/[sessionId]/control",
+    method: "POST",
+    kind: "handler",
+    path: `/api/live/${W.liveSession}/control`,
+    what: "adding a moment to the owner's session's plan",
+    expect: ownerOnly,
+    json: (role) => ({ action: "add", moment: { kind: "focus", anchor: "p-12", prompt: `Added by ${role}` }, go: false }),
+    effect: { probe: { as: "owner", path: `${live}/control` }, marker: (role) => `Added by ${role}` },
+  },
+  { route: "/api/live/[sessionId]/control", method: "POST", kind: "handler", path: "/api/live/az-no-such-session/control", what: "a session that does not exist", expect: missing, json: () => ({ action: "end" }) },
+  {
+    route: "/api/live/[sessionId]/moments/[momentId]/response",
+    method: "PUT",
+    kind: "handler",
+    path: `/api/live/${W.liveSession}/moments/${W.liveAsk}/response`,
+    what: "an answer to the open question of the owner's session",
+    expect: enrolledStudents,
+    json: (role) => ({ response: { text: `Answered by ${role}` } }),
+    effect: { probe: { as: "owner", path: `${live}/responses` }, marker: (role) => `Answered by ${role}` },
+  },
+  { route: "/api/live/[sessionId]/moments/[momentId]/response", method: "PUT", kind: "handler", path: `/api/live/${W.liveSession}/moments/az-no-such-moment/response`, what: "a moment the owner's session does not have", expect: ["login", "403", "404", "404", "403", "404"], json: () => ({ response: { text: "Nowhere" } }) },
+
+  // Discussion on the reading: the class reads and posts; authors edit and delete their own posts;
+  // the owner moderates, sets it up, and sees (and exports) the whole of it.
+  { route: "/assignments/[assignmentId]/discussion", method: "GET", kind: "page", path: `/assignments/${W.assignment}/discussion`, what: "what the owner's class said", expect: ownerOnly },
+  { route: "/assignments/[assignmentId]/discussion", method: "GET", kind: "page", path: "/assignments/az-no-such-assignment/discussion", what: "an assignment that does not exist", expect: missing },
+  {
+    route: "/api/assignments/[assignmentId]/discussion",
+    method: "GET",
+    kind: "handler",
+    path: discussionApi,
+    what: "the class's discussion",
+    expect: classMembers,
+    check: (res) => {
+      if (!res.body.includes("Authz: the student's post")) throw new Error(`the student's post is not in ${res.body.slice(0, 200)}`);
+    },
+  },
+  { route: "/api/assignments/[assignmentId]/discussion", method: "GET", kind: "handler", path: "/api/assignments/az-no-such-assignment/discussion", what: "an assignment that does not exist", expect: missing },
+  {
+    route: "/api/assignments/[assignmentId]/discussion",
+    method: "POST",
+    kind: "handler",
+    path: discussionApi,
+    what: "a new thread on the class's reading",
+    expect: classMembers,
+    okStatus: 201,
+    json: (role) => ({ kind: "comment", body: `Posted by ${role}`, paragraph: "p-12" }),
+    effect: { probe: discussionExport, marker: (role) => `Posted by ${role}` },
+  },
+  { route: "/api/assignments/[assignmentId]/discussion/events", method: "GET", kind: "handler", path: `${discussionApi}/events?poll=1&wait=0`, what: "the class's discussion", expect: classMembers },
+  { route: "/api/assignments/[assignmentId]/discussion/export", method: "GET", kind: "handler", path: `${discussionApi}/export?format=csv`, what: "every post, with real names", expect: ownerOnly, check: (res) => expectHeader(res, "content-type", /^text\/csv/) },
+  {
+    route: "/api/assignments/[assignmentId]/discussion/posts/[postId]",
+    method: "PATCH",
+    kind: "handler",
+    path: `${discussionApi}/posts/${W.postToEdit}`,
+    what: "the student's post (the instructor hides, never rewrites)",
+    expect: theStudentOnly,
+    json: (role) => ({ body: `Edited by ${role}` }),
+    effect: { probe: discussionExport, marker: (role) => `Edited by ${role}` },
+  },
+  {
+    route: "/api/assignments/[assignmentId]/discussion/posts/[postId]",
+    method: "DELETE",
+    kind: "handler",
+    path: `${discussionApi}/posts/${W.postToDelete}`,
+    what: "the student's post (once deleted, still nobody else's to delete)",
+    expect: theStudentOnly,
+    effect: { probe: discussionExport },
+  },
+  { route: "/api/assignments/[assignmentId]/discussion/posts/[postId]", method: "DELETE", kind: "handler", path: `${discussionApi}/posts/az-no-such-post`, what: "a post that does not exist", expect: ["login", "403", "404", "404", "403", "404"] },
+  {
+    route: "/api/assignments/[assignmentId]/discussion/posts/[postId]/helpful",
+    method: "PUT",
+    kind: "handler",
+    path: `${discussionApi}/posts/${W.post}/helpful`,
+    what: "marking the student's post",
+    expect: classmateOnly,
+    json: () => ({ helpful: true }),
+    effect: { probe: discussionExport },
+  },
+  {
+    route: "/api/assignments/[assignmentId]/discussion/posts/[postId]/moderation",
+    method: "POST",
+    kind: "handler",
+    path: `${discussionApi}/posts/${W.post}/moderation`,
+    what: "pinning the student's post",
+    expect: ownerOnly,
+    json: () => ({ pinned: true }),
+    effect: { probe: discussionExport },
+  },
+  {
+    route: "/api/assignments/[assignmentId]/discussion/settings",
+    method: "PUT",
+    kind: "handler",
+    path: `${discussionApi}/settings`,
+    what: "making the class's discussion anonymous",
+    expect: ownerOnly,
+    json: () => ({ visibility: "class", anonymous: true }),
+    effect: { probe: discussionExport },
+  },
+  {
+    route: "/api/assignments/[assignmentId]/discussion/prompts",
+    method: "POST",
+    kind: "handler",
+    path: `${discussionApi}/prompts`,
+    what: "a prompt on the class's reading",
+    expect: ownerOnly,
+    okStatus: 201,
+    json: (role) => ({ paragraph: "p-12", body: `Prompt by ${role}` }),
+    effect: { probe: discussionExport, marker: (role) => `Prompt by ${role}` },
+  },
+  {
+    route: "/api/assignments/[assignmentId]/discussion/prompts/[promptId]",
+    method: "DELETE",
+    kind: "handler",
+    path: `${discussionApi}/prompts/${W.promptToDelete}`,
+    what: "the owner's prompt",
+    expect: ownerOnly,
+    effect: { probe: discussionExport },
+  },
+  { route: "/api/assignments/[assignmentId]/discussion/prompts/[promptId]", method: "DELETE", kind: "handler", path: `${discussionApi}/prompts/az-no-such-prompt`, what: "a prompt that does not exist", expect: ownerNotFound },
+  {
+    route: "/api/assignments/[assignmentId]/discussion/groups",
+    method: "POST",
+    kind: "handler",
+    path: `${discussionApi}/groups`,
+    what: "random groups for the class's discussion",
+    expect: ownerOnly,
+    json: () => ({ size: 2 }),
+    effect: { probe: discussionExport },
   },
 
   // The owner's question bank and quizzes: for the owner only.
@@ -533,6 +716,32 @@ export const actionRows: ActionRow[] = [
     foundOn: { path: `/classes/${W.class}`, as: "owner" },
     args: () => form({ classId: W.class, studentId: users.otherStudent.id }),
     expect: ownerNotFound,
+  },
+
+  // Live class sessions.
+  {
+    action: "lib/actions/live.ts#startLiveSessionAction",
+    what: "on an assignment of the owner's class",
+    foundOn: { path: `/classes/${W.codeClass}`, as: "owner" },
+    args: () => form({ assignmentId: W.liveStartAssignment }),
+    expect: ownerOnly,
+    allowed: redirectsTo(/^\/live\/[\w-]+\/control$/),
+    effect: { probe: classPage(W.codeClass) },
+  },
+  {
+    action: "lib/actions/live.ts#joinLiveByCodeAction",
+    what: "with the code of the owner's running session",
+    foundOn: { path: "/live/join", as: "student" },
+    args: () => form({ code: W.liveCode }),
+    expect: classMembersByCode,
+    allowed: redirectsTo(new RegExp(`^/live/${W.liveSession}$`)),
+  },
+  {
+    action: "lib/actions/live.ts#joinLiveByCodeAction",
+    what: "with a code no session has",
+    foundOn: { path: "/live/join", as: "student" },
+    args: () => form({ code: "ZZZZZZ" }),
+    expect: missing,
   },
 
   // Quizzes.

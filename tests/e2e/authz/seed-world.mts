@@ -101,6 +101,29 @@ export async function seedAuthzWorld(db: Db): Promise<void> {
     await tx.quizAssignment.create({ data: { id: W.otherQa, quizId: W.otherQuiz, classId: W.otherClass } });
     await tx.quizAssignment.create({ data: { id: W.leftQa, quizId: W.quizToSubmit, classId: W.leftClass } });
 
+    // The live session: running, on its one moment, an open question (a snapshot, as lib/data/live.ts takes one from the bank).
+    await tx.liveSession.create({ data: { id: W.liveSession, classId: W.class, assignmentId: W.assignment, instructorId: owner, code: W.liveCode, currentMomentId: W.liveAsk, startedAt: now } });
+    const { defaultPoints: _points, ...askSnapshot } = questions.short;
+    await tx.liveMoment.create({
+      data: { id: W.liveAsk, sessionId: W.liveSession, position: 1, kind: "ask", questionId: short.id, question: JSON.stringify({ ...askSnapshot, seed: "authz-live" }), status: "open", round: 1, openedAt: now },
+    });
+    await tx.assignment.create({ data: { id: W.liveStartAssignment, classId: W.codeClass, readingId: reading.id } });
+
+    // The discussion: the student's posts and the owner's prompts on the class's reading.
+    for (const [id, body] of [
+      [W.post, "Authz: the student's post"],
+      [W.postToEdit, "Authz: the student's post to edit"],
+      [W.postToDelete, "Authz: the student's post to delete"],
+    ] as const) {
+      await tx.annotation.create({ data: { id, assignmentId: W.assignment, authorId: users.student.id, kind: "comment", body, paragraphAnchor: "p-12" }, select: { id: true } });
+    }
+    for (const [id, body] of [
+      [W.prompt, "Authz: the owner's prompt"],
+      [W.promptToDelete, "Authz: the prompt to delete"],
+    ] as const) {
+      await tx.discussionPrompt.create({ data: { id, assignmentId: W.assignment, paragraphAnchor: "p-12", body }, select: { id: true } });
+    }
+
     const row = (q: typeof essay, config?: unknown): QuizItemRow => ({ points: q.defaultPoints, question: config ? { ...q, config: JSON.stringify(config) } : q });
     // The submitted attempt was taken under the old multiple-choice key, so it scored that answer wrong.
     await attempt(tx, { id: W.attempt, qa: W.qa, userId: users.student.id, number: 1, items: [row(essay), row(evidence), row(mc, mcKeyAtTheTime)], answers: [submittedAnswers.essay, submittedAnswers.evidence, submittedAnswers.mc], submittedAt: new Date(now.getTime() - DAY) });

@@ -3,10 +3,10 @@ import type { Outcome } from "./matrix.ts";
 import { submittedAnswers, users, W, type Role } from "./world.ts";
 import { essayFixtures } from "../../../lib/question-types/essay/fixtures.ts";
 
-export function outcomeLabel(outcome: Outcome, kind: "page" | "handler" | "action", okRedirect?: RegExp): string {
+export function outcomeLabel(outcome: Outcome, kind: "page" | "handler" | "action", okRedirect?: RegExp, okStatus?: number): string {
   switch (outcome) {
     case "ok":
-      return okRedirect ? `redirect to ${okRedirect.source.replace(/^\^|\$$/g, "").replace(/\\/g, "")}` : kind === "action" ? "done" : "200";
+      return okRedirect ? `redirect to ${okRedirect.source.replace(/^\^|\$$/g, "").replace(/\\/g, "")}` : kind === "action" ? "done" : String(okStatus ?? 200);
     case "login":
       return kind === "page" ? "sign in first" : kind === "handler" ? "401" : "refused: unauthorized";
     case "403":

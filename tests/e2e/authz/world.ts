@@ -142,6 +142,20 @@ export const W = {
   qaToSubmit: "az-qa-to-submit",
   attemptToSubmit: "az-attempt-to-submit",
 
+  // A live class session running on the owner's class's reading, on an open "ask" moment (the short answer).
+  liveSession: "az-live",
+  liveCode: "AZQRST",
+  liveAsk: "az-live-ask",
+  /** An assignment of the code class with no session yet: the target of "start a live session". */
+  liveStartAssignment: "az-live-start-assignment",
+
+  // The discussion on the class's reading: the student's posts (one to mark and pin, one to edit, one to delete) and the owner's prompts.
+  post: "az-post",
+  postToEdit: "az-post-to-edit",
+  postToDelete: "az-post-to-delete",
+  prompt: "az-prompt",
+  promptToDelete: "az-prompt-to-delete",
+
   // The other instructor's quiz, assigned to their class, with their student's attempt.
   otherQuiz: "az-other-quiz",
   otherItem: "az-other-item",
